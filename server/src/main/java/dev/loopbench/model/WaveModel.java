@@ -1,0 +1,43 @@
+package dev.loopbench.model;
+
+/**
+ * The analytical model every result is compared with. N requests, each waiting D ms, on a
+ * handler with L lanes, complete in {@code ceil(N / L)} rounds of D:
+ *
+ * <pre>
+ *   predicted wave time     T(N) = ceil(N / L) * D        (L unbounded: T = D)
+ *   effective parallelism   P    = N * D / measured T
+ * </pre>
+ *
+ * P is how many lanes the server behaved as if it had; for a server whose lanes are unknown
+ * it is the one number that characterises it.
+ */
+public final class WaveModel {
+
+    private WaveModel() {
+    }
+
+    /** Rounds of D the wave needs: {@code ceil(N / L)}. */
+    public static long rounds(int concurrency, Lanes lanes) {
+        requirePositive(concurrency);
+        return (concurrency + (long) lanes.count() - 1) / lanes.count();
+    }
+
+    public static double predictedMillis(int concurrency, double delayMs, Lanes lanes) {
+        return rounds(concurrency, lanes) * delayMs;
+    }
+
+    public static double effectiveParallelism(int concurrency, double delayMs, double measuredMillis) {
+        requirePositive(concurrency);
+        if (!(measuredMillis > 0)) {
+            throw new IllegalArgumentException("measured wave time must be positive, got " + measuredMillis);
+        }
+        return concurrency * delayMs / measuredMillis;
+    }
+
+    private static void requirePositive(int concurrency) {
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("concurrency must be at least 1, got " + concurrency);
+        }
+    }
+}

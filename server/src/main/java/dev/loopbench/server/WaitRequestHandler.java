@@ -1,0 +1,94 @@
+package dev.loopbench.server;
+
+import dev.loopbench.model.WaitStyle;
+import dev.loopbench.server.handlers.WaitHandler;
+import dev.loopbench.server.handlers.Waited;
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonObject;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Routes a request to its wait handler and answers with the timestamps that show queueing.
+ * Anything the client got wrong is a 4xx with a JSON error; a 500 would mean a loopbench bug.
+ */
+final class WaitRequestHandler implements Handler<HttpServerRequest> {
+
+    static final String HEALTH = "/health";
+    private static final Map<String, WaitStyle> STYLES_BY_PATH = Arrays.stream(WaitStyle.values())
+            .collect(Collectors.toUnmodifiableMap(style -> "/" + style.path(), Function.identity()));
+    private static final String ENDPOINTS = Arrays.stream(WaitStyle.values())
+            .map(style -> "/" + style.path()).collect(Collectors.joining(", ")) + ", " + HEALTH;
+
+    private final Map<WaitStyle, WaitHandler> handlers;
+    private final ServerFacts facts;
+
+    WaitRequestHandler(Map<WaitStyle, WaitHandler> handlers, ServerFacts facts) {
+        this.handlers = handlers;
+        this.facts = facts;
+    }
+
+    @Override
+    public void handle(HttpServerRequest request) {
+        long receivedNanos = System.nanoTime();
+        try {
+            route(request, receivedNanos);
+        } catch (ClientError e) {
+            if (e.status() == 405) {
+                request.response().putHeader("Allow", "GET");
+            }
+            Replies.error(request, e.status(), e.getMessage());
+        } catch (RuntimeException e) {
+            Replies.error(request, 500, "loopbench bug, please report it: " + e);
+        }
+    }
+
+    private void route(HttpServerRequest request, long receivedNanos) {
+        String path = Objects.requireNonNullElse(request.path(), "");
+        WaitStyle style = STYLES_BY_PATH.get(path);
+        if (style == null && !HEALTH.equals(path)) {
+            throw new ClientError(404, "no endpoint at " + abbreviate(path) + "; the endpoints are " + ENDPOINTS
+                    + " (GET, with ?ms= from 0 to " + DelayParameter.MAX_MS + ")");
+        }
+        if (request.method() != HttpMethod.GET) {
+            throw new ClientError(405, request.method().name() + " is not allowed on " + path + "; use GET");
+        }
+        if (style == null) {
+            Replies.json(request, 200, facts.toJson());
+            return;
+        }
+        if (style.needsVirtualThreads() && !facts.virtualThreads().available()) {
+            throw new ClientError(501, path + " needs virtual threads: " + facts.virtualThreads().unavailableReason());
+        }
+        int ms = DelayParameter.parse(request);
+        String receivedOn = Thread.currentThread().getName();
+        handlers.get(style).waitFor(ms).onComplete(waited -> {
+            if (waited.succeeded()) {
+                Replies.json(request, 200, body(style, ms, receivedOn, receivedNanos, waited.result()));
+            } else {
+                Replies.error(request, 500, "loopbench bug, please report it: the wait failed: " + waited.cause());
+            }
+        });
+    }
+
+    private static JsonObject body(WaitStyle style, int ms, String receivedOn, long receivedNanos, Waited waited) {
+        return new JsonObject()
+                .put("handler", style.path())
+                .put("delayMs", ms)
+                .put("thread", waited.thread())
+                .put("receivedOn", receivedOn)
+                .put("receivedNanos", receivedNanos)
+                .put("startedNanos", waited.startedNanos())
+                .put("finishedNanos", waited.finishedNanos());
+    }
+
+    private static String abbreviate(String path) {
+        return path.length() <= 80 ? path : path.substring(0, 80) + "...";
+    }
+}

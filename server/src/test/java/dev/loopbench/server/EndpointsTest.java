@@ -1,0 +1,120 @@
+package dev.loopbench.server;
+
+import dev.loopbench.model.ServerShape;
+import dev.loopbench.model.WaitStyle;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+@DisplayName("Every endpoint")
+class EndpointsTest {
+
+    private static final ServerShape SHAPE = new ServerShape(2, 4, 2);
+    private static final int DELAY_MS = 20;
+
+    private static InProcessServer running;
+    private static LoopbenchServer server;
+    private static WaveClient client;
+
+    @BeforeAll
+    static void start() {
+        running = InProcessServer.withDefaultWarnings(SHAPE, 4);
+        server = running.server;
+        client = running.client;
+    }
+
+    @AfterAll
+    static void stop() {
+        running.close();
+    }
+
+    @ParameterizedTest(name = "{0} answers 200 with the documented JSON, waiting on the thread its name promises")
+    @EnumSource(WaitStyle.class)
+    void answersWithTheDocumentedJson(WaitStyle style) {
+        assumeVirtualThreadsIfNeeded(style);
+        WaveClient.Response response = client.one("/" + style.path() + "?ms=" + DELAY_MS);
+        String context = style.path() + "?ms=" + DELAY_MS + " answered " + response;
+
+        assertEquals(200, response.status(), context);
+        JsonObject body = response.body();
+        assertEquals(style.path(), body.getString("handler"), context);
+        assertEquals(DELAY_MS, body.getInteger("delayMs"), context);
+        assertTrue(body.getString("thread").startsWith(expectedThreadPrefix(style)),
+                "the wait should run on a " + expectedThreadPrefix(style) + "* thread: " + context);
+        assertTrue(body.getString("receivedOn").startsWith("vert.x-eventloop-thread-"),
+                "requests are received on an event loop: " + context);
+        long received = body.getLong("receivedNanos");
+        long started = body.getLong("startedNanos");
+        long finished = body.getLong("finishedNanos");
+        assertTrue(received <= started && started <= finished, "timestamps must be in order: " + context);
+        assertTrue(finished - started >= TimeUnit.MILLISECONDS.toNanos(DELAY_MS) * 95 / 100,
+                "the wait must last about " + DELAY_MS + " ms: " + context);
+    }
+
+    @ParameterizedTest(name = "{0} accepts ms=0 and answers at once")
+    @EnumSource(WaitStyle.class)
+    void acceptsZero(WaitStyle style) {
+        assumeVirtualThreadsIfNeeded(style);
+        WaveClient.Response response = client.one("/" + style.path() + "?ms=0");
+        assertEquals(200, response.status(), style.path() + "?ms=0 answered " + response);
+        assertEquals(0, response.body().getInteger("delayMs"), style.path() + "?ms=0 answered " + response);
+    }
+
+    @ParameterizedTest(name = "{0} waits 100 ms when ms is not given")
+    @EnumSource(value = WaitStyle.class, names = {"TIMER", "EXECUTE_BLOCKING_UNORDERED"})
+    void waitsOneHundredMillisecondsByDefault(WaitStyle style) {
+        WaveClient.Response response = client.one("/" + style.path());
+        assertEquals(100, response.body().getInteger("delayMs"), style.path() + " answered " + response);
+    }
+
+    @ParameterizedTest(name = "{0} answers 501 with a JSON error on a JVM without virtual threads")
+    @EnumSource(value = WaitStyle.class, names = {"VIRTUAL_THREAD_SLEEP", "VIRTUAL_THREAD_AWAIT"})
+    void virtualThreadPathsAnswer501WithoutVirtualThreads(WaitStyle style) {
+        assumeFalse(server.virtualThreads().available(),
+                "this JVM (Java " + System.getProperty("java.version") + ") has virtual threads; the 501 path is tested on JDK 17");
+        WaveClient.Response response = client.one("/" + style.path() + "?ms=5");
+        assertEquals(501, response.status(), style.path() + " answered " + response);
+        String error = response.body().getString("error");
+        assertTrue(error != null && error.contains("JDK 21") && error.contains(System.getProperty("java.version")),
+                "the error should say which JDK runs and which is needed: " + response);
+    }
+
+    @Test
+    @DisplayName("/health reports the pool sizes, the JDK and whether virtual threads are available")
+    void healthReportsTheShape() {
+        WaveClient.Response response = client.one("/health");
+        JsonObject body = response.body();
+        assertEquals(200, response.status(), "/health answered " + response);
+        assertEquals("up", body.getString("status"), "/health answered " + response);
+        assertEquals(SHAPE.eventLoops(), body.getInteger("eventLoops"), "/health answered " + response);
+        assertEquals(SHAPE.workerPoolSize(), body.getInteger("workerPoolSize"), "/health answered " + response);
+        assertEquals(SHAPE.virtualThreadInstances(), body.getInteger("virtualThreadInstances"), "/health answered " + response);
+        assertEquals(System.getProperty("java.version"), body.getString("java"), "/health answered " + response);
+        assertEquals(server.virtualThreads().available(), body.getBoolean("virtualThreads"), "/health answered " + response);
+    }
+
+    static String expectedThreadPrefix(WaitStyle style) {
+        return switch (style) {
+            case EVENT_LOOP_SLEEP, TIMER -> "vert.x-eventloop-thread-";
+            case EXECUTE_BLOCKING_ORDERED, EXECUTE_BLOCKING_UNORDERED -> "vert.x-worker-thread-";
+            case VIRTUAL_THREAD_SLEEP, VIRTUAL_THREAD_AWAIT -> "vert.x-virtual-thread-";
+        };
+    }
+
+    private static void assumeVirtualThreadsIfNeeded(WaitStyle style) {
+        assumeTrue(!style.needsVirtualThreads() || server.virtualThreads().available(),
+                "skipped in-process: " + server.virtualThreads().unavailableReason()
+                        + "; VirtualThreadsIT tests these endpoints in a JDK 21+ server process");
+    }
+}

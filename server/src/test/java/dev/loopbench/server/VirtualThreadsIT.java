@@ -1,0 +1,84 @@
+package dev.loopbench.server;
+
+import dev.loopbench.model.ServerShape;
+import dev.loopbench.model.WaitStyle;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import static dev.loopbench.server.ModelAssertions.assertWaveMatchesModel;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The virtual-thread handlers, in a server process on a JDK 21+ found on this machine, so they
+ * are tested even when the build runs on JDK 17. Skipped, saying where it looked, when there is none.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@DisplayName("Virtual-thread handlers on a JDK 21+ server process")
+class VirtualThreadsIT {
+
+    private static final ServerShape SHAPE = new ServerShape(1, 4, 2);
+    private static final int N = 8;
+    private static final int D = 50;
+
+    private ServerProcess server;
+    private WaveClient client;
+
+    @BeforeAll
+    void start() throws Exception {
+        Optional<Jdks.Jdk> jdk = Jdks.withVirtualThreads();
+        if (jdk.isEmpty()) {
+            String reason = "SKIPPED virtual-thread tests: no JDK " + Jdks.VIRTUAL_THREADS_SINCE + "+ found; looked at "
+                    + Jdks.searched() + ". Install one beside this JDK or set LOOPBENCH_VT_JAVA_HOME.";
+            System.out.println(reason);
+            assumeTrue(false, reason);
+        }
+        System.out.println("virtual-thread tests run the server on " + jdk.get());
+        server = ServerProcess.start(jdk.get(), "--port", "0", "--event-loops", Integer.toString(SHAPE.eventLoops()),
+                "--worker-pool-size", Integer.toString(SHAPE.workerPoolSize()),
+                "--virtual-thread-instances", Integer.toString(SHAPE.virtualThreadInstances()), "--warn-blocked-ms", "0");
+        client = new WaveClient(server.url(), N).warm();
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (client != null) {
+            client.close();
+        }
+        if (server != null) {
+            server.terminate(Duration.ofSeconds(40));
+        }
+    }
+
+    @Test
+    @DisplayName("/health says virtual threads are available")
+    void healthSaysAvailable() {
+        WaveClient.Response health = client.one("/health");
+        assertEquals(true, health.body().getBoolean("virtualThreads"), health + "\n" + server.describe());
+    }
+
+    @ParameterizedTest(name = "{0} waits on a virtual thread")
+    @EnumSource(value = WaitStyle.class, names = {"VIRTUAL_THREAD_SLEEP", "VIRTUAL_THREAD_AWAIT"})
+    void waitsOnAVirtualThread(WaitStyle style) {
+        WaveClient.Response response = client.one("/" + style.path() + "?ms=20");
+        assertEquals(200, response.status(), response + "\n" + server.describe());
+        assertEquals(style.path(), response.body().getString("handler"), response.toString());
+        assertTrue(response.body().getString("thread").startsWith("vert.x-virtual-thread-"), response.toString());
+        assertTrue(response.body().getString("receivedOn").startsWith("vert.x-eventloop-thread-"), response.toString());
+    }
+
+    @ParameterizedTest(name = "{0} follows the model ceil(N / L) x D")
+    @EnumSource(value = WaitStyle.class, names = {"VIRTUAL_THREAD_SLEEP", "VIRTUAL_THREAD_AWAIT"})
+    void followsTheModel(WaitStyle style) {
+        assertWaveMatchesModel(client, style, SHAPE, N, D);
+    }
+}

@@ -1,0 +1,93 @@
+package dev.loopbench.server;
+
+import dev.loopbench.model.ServerShape;
+import dev.loopbench.model.WaitStyle;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+import static dev.loopbench.server.ModelAssertions.assertWaveMatchesModel;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+@DisplayName("A wave of N simultaneous requests takes ceil(N / L) x D")
+class WaveModelTest {
+
+    private static final int N = 8;
+    private static final int D = 50;
+
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    @DisplayName("on one event loop, four workers and one virtual-thread instance (E=1, W=4, V=1)")
+    class OneEventLoop {
+
+        private InProcessServer server;
+
+        @BeforeAll
+        void start() {
+            server = InProcessServer.quiet(new ServerShape(1, 4, 1), N);
+        }
+
+        @AfterAll
+        void stop() {
+            server.close();
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @EnumSource(WaitStyle.class)
+        void followsTheModel(WaitStyle style) {
+            assumeTrue(!style.needsVirtualThreads() || server.hasVirtualThreads(),
+                    "skipped in-process: " + server.server.virtualThreads().unavailableReason()
+                            + "; VirtualThreadsIT checks the model for virtual threads in a JDK 21+ server process");
+            assertWaveMatchesModel(server.client, style, server.shape, N, D);
+        }
+    }
+
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    @DisplayName("on two event loops started with --port 0 (E=2, W=4, V=2)")
+    class TwoEventLoopsOnPortZero {
+
+        private InProcessServer server;
+
+        @BeforeAll
+        void start() {
+            server = InProcessServer.quiet(new ServerShape(2, 4, 2), N);
+        }
+
+        @AfterAll
+        void stop() {
+            server.close();
+        }
+
+        @Test
+        @DisplayName("connections spread evenly over both event loops")
+        void connectionsSpreadOverAllEventLoops() {
+            WaveClient.Wave wave = server.client.fire("/timer?ms=" + D, N).assertAllOk();
+            Map<String, Integer> perLoop = new TreeMap<>();
+            for (JsonObject body : wave.bodies()) {
+                perLoop.merge(body.getString("receivedOn"), 1, Integer::sum);
+            }
+            assertEquals(server.shape.eventLoops(), perLoop.size(),
+                    "every event loop should have received requests; requests per loop: " + perLoop);
+            perLoop.forEach((loop, requests) -> assertEquals(N / server.shape.eventLoops(), requests,
+                    "each of " + server.shape.eventLoops() + " loops should get " + N / server.shape.eventLoops()
+                            + " of " + N + " connections; requests per loop: " + perLoop));
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @EnumSource(value = WaitStyle.class, names = {"EVENT_LOOP_SLEEP", "EXECUTE_BLOCKING_ORDERED"})
+        void blockingStylesGetOneLanePerEventLoop(WaitStyle style) {
+            assertWaveMatchesModel(server.client, style, server.shape, N, D);
+        }
+    }
+}
