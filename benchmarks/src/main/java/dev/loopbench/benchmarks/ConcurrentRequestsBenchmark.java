@@ -1,0 +1,204 @@
+package dev.loopbench.benchmarks;
+
+import dev.loopbench.model.Lanes;
+import dev.loopbench.model.ServerShape;
+import dev.loopbench.model.WaitStyle;
+import dev.loopbench.model.WaveModel;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What does blocking the event loop cost? One operation is one wave: {@code concurrency}
+ * simultaneous GETs of {@code /handler?ms=delayMs}, each on its own warm keep-alive connection;
+ * the score is the time until the last response arrived.
+ *
+ * <p>Hypothesis: every handler does the same work, wait D ms, so the wave time is decided only
+ * by how many requests the handler can wait for at the same time, its lanes L:
+ * {@code T(N) = ceil(N / L) x D}. With the in-process server's E event loops, W = 20 workers
+ * and V = E virtual-thread instances, expect:
+ * <ul>
+ * <li>{@code event-loop-sleep}: L = E. A staircase: with E = 2 and D = 100 ms, N = 64 takes
+ *     3.2 s, and meanwhile the loop serves nothing else at all.</li>
+ * <li>{@code execute-blocking-ordered}: L = min(E, W). The surprise: the same staircase as
+ *     event-loop sleep although 18 workers sit idle, because ordered tasks of one verticle
+ *     instance run one after another. The event loop itself stays free.</li>
+ * <li>{@code execute-blocking-unordered}: L = W. Flat at D up to N = 20, then a step per 20.</li>
+ * <li>{@code timer}: L unbounded. Flat at D for every N; N = 1000 should still take about D.</li>
+ * <li>{@code virtual-thread-sleep}: L = V. The staircase again: a virtual-thread verticle
+ *     runs one task at a time unless the task awaits, and {@code Thread.sleep} does not.</li>
+ * <li>{@code virtual-thread-await}: L unbounded. Flat at D, like the timer.</li>
+ * </ul>
+ * The secondary metric {@code effectiveParallelism} = N x D / score is the L the server behaved
+ * as if it had; with {@code -prof dev.loopbench.benchmarks.WaveProfiler} the model's
+ * {@code predicted} time and per-request latency percentiles are reported too.
+ *
+ * <p>A wave with any failed or timed-out request is not a measurement: the trial fails with
+ * the handler, the count and the first error, and no score is reported. Virtual-thread handlers
+ * on a JDK without virtual threads fail the same way, in one line.
+ *
+ * <p>Run it (the full matrix, the summary and the charts: {@code ./run-benchmarks.sh}):
+ * <pre>
+ * java -jar benchmarks/target/benchmarks.jar ConcurrentRequests -p handler=timer
+ * java -jar benchmarks/target/benchmarks.jar ConcurrentRequests -p handler=event-loop-sleep -p concurrency=1,8,64 \
+ *      -prof dev.loopbench.benchmarks.WaveProfiler
+ * java -jar benchmarks/target/benchmarks.jar ConcurrentRequests -p target=http://localhost:8080 -p handler=timer
+ * </pre>
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = BenchmarkDefaults.WARMUP_ITERATIONS, time = BenchmarkDefaults.WARMUP_SECONDS)
+@Measurement(iterations = BenchmarkDefaults.MEASUREMENT_ITERATIONS, time = BenchmarkDefaults.MEASUREMENT_SECONDS)
+@Fork(value = BenchmarkDefaults.FORKS, jvmArgsAppend = {BenchmarkDefaults.HEAP_MIN, BenchmarkDefaults.HEAP_MAX})
+@Threads(1)
+public class ConcurrentRequestsBenchmark {
+
+    /** Any path for an external target; one of the {@link WaitStyle} paths in-process. */
+    @Param({"event-loop-sleep", "execute-blocking-ordered", "execute-blocking-unordered", "timer",
+            "virtual-thread-sleep", "virtual-thread-await"})
+    public String handler;
+
+    @Param({"1", "4", "16", "64"})
+    public int concurrency;
+
+    @Param({"100"})
+    public int delayMs;
+
+    /** E of the in-process server; ignored for an external target. */
+    @Param({"2"})
+    public int eventLoops;
+
+    /** Empty: start loopbench in-process. A URL such as {@code http://host:8080}: measure that server. */
+    @Param({""})
+    public String target;
+
+    private Target server;
+    private WaveClient client;
+
+    @Setup(Level.Trial)
+    public void startServerAndWarmClient() throws Exception {
+        requireSensible();
+        Optional<WaitStyle> style = WaitStyle.fromPath(handler);
+        if (target.isBlank()) {
+            server = inProcess(style.orElseThrow(() -> new CellUnusable("handler '" + handler
+                    + "' is not one of loopbench's: " + WaitStyle.allPaths())));
+        } else {
+            server = ExternalTarget.connect(target, handler, delayMs);
+        }
+        double predicted = predictedMillis(style, server.shape());
+        WaveMetrics.CURRENT.startTrial(concurrency, delayMs, predicted);
+        client = new WaveClient(ExternalTarget.requestUrl(server.baseUrl(), handler, delayMs), concurrency,
+                requestTimeoutMillis(predicted), WaveMetrics.CURRENT.latencyMicros);
+        requireNoFailures(fire(true), "the warm-up wave");
+        if (client.openConnections() < concurrency) {
+            throw failCell("the warm-up wave left " + client.openConnections() + " connections open, not "
+                    + concurrency + ": the wave would measure connection set-up");
+        }
+    }
+
+    @Benchmark
+    public WaveClient.Wave wave(WaveCounters counters) throws InterruptedException {
+        int connectionsBefore = client.connectionsOpened();
+        WaveClient.Wave wave = fire(false);
+        counters.requests += wave.requests();
+        counters.failedRequests += wave.failures();
+        counters.newConnections += client.connectionsOpened() - connectionsBefore;
+        requireNoFailures(wave, "a measured wave");
+        WaveMetrics.CURRENT.recordWave(wave);
+        return wave;
+    }
+
+    private WaveClient.Wave fire(boolean warmUp) throws InterruptedException {
+        try {
+            return warmUp ? client.warm() : client.fire();
+        } catch (CellUnusable unanswered) {
+            throw failCell(unanswered.getMessage());
+        }
+    }
+
+    @TearDown(Level.Trial)
+    public void stopClientAndServer() throws Exception {
+        try {
+            if (client != null) {
+                client.close();
+            }
+        } finally {
+            client = null;
+            if (server != null) {
+                server.close();
+            }
+            server = null;
+        }
+    }
+
+    private Target inProcess(WaitStyle style) throws Exception {
+        InProcessTarget inProcess = InProcessTarget.start(eventLoops);
+        server = inProcess;
+        if (style.needsVirtualThreads() && !inProcess.virtualThreads().orElse(false)) {
+            throw failCell("skipped " + handler + ": " + inProcess.virtualThreadsUnavailableReason());
+        }
+        return inProcess;
+    }
+
+    /**
+     * JMH does not tear a trial down after an exception, and the Vert.x threads of client and
+     * server would keep the forked JVM alive until JMH kills it: close them first.
+     */
+    private CellUnusable failCell(String message) {
+        try {
+            stopClientAndServer();
+        } catch (Exception e) {
+            return new CellUnusable(message + " (and closing the client or server failed: " + e + ")");
+        }
+        return new CellUnusable(message);
+    }
+
+    private double predictedMillis(Optional<WaitStyle> style, Optional<ServerShape> shape) {
+        if (style.isEmpty() || shape.isEmpty()) {
+            return Double.NaN; // an external server of unknown lanes: only P can be known
+        }
+        Lanes lanes = style.get().lanes(shape.get());
+        return WaveModel.predictedMillis(concurrency, delayMs, lanes);
+    }
+
+    /** Generous: a request may queue behind the whole wave on one lane, and then some. */
+    private long requestTimeoutMillis(double predicted) {
+        double worstCase = Double.isNaN(predicted) ? (double) concurrency * delayMs : predicted;
+        return (long) Math.max(30_000, 3 * worstCase);
+    }
+
+    private void requireNoFailures(WaveClient.Wave wave, String which) {
+        if (wave.failures() > 0) {
+            throw failCell(String.format("%s of %s with concurrency %d failed: %d of %d requests failed,"
+                            + " the first with: %s", which, handler, concurrency, wave.failures(), wave.requests(),
+                    wave.firstError()));
+        }
+    }
+
+    private void requireSensible() {
+        if (concurrency < 1) {
+            throw new CellUnusable("concurrency must be at least 1, got " + concurrency);
+        }
+        if (delayMs < 0 || delayMs > 10_000) {
+            throw new CellUnusable("delayMs must be from 0 to 10000, got " + delayMs);
+        }
+        if (eventLoops < 1) {
+            throw new CellUnusable("eventLoops must be at least 1, got " + eventLoops);
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package dev.loopbench.benchmarks;
+
+import dev.loopbench.model.ServerShape;
+import io.vertx.core.json.JsonObject;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * A server given by URL. It need only answer {@code GET /<handler>?ms=<D>} with a 2xx; if it
+ * is a loopbench server, its {@code /health} tells the pool sizes, and the model can predict.
+ */
+public final class ExternalTarget implements Target {
+
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(10);
+
+    private final String baseUrl;
+    private final Optional<ServerShape> shape;
+    private final Optional<Boolean> virtualThreads;
+
+    private ExternalTarget(String baseUrl, Optional<ServerShape> shape, Optional<Boolean> virtualThreads) {
+        this.baseUrl = baseUrl;
+        this.shape = shape;
+        this.virtualThreads = virtualThreads;
+    }
+
+    /**
+     * Checks that the target answers the wave's request once before anything is measured, so
+     * that a target that is down fails here, in one line.
+     */
+    public static ExternalTarget connect(String url, String handlerPath, int delayMs) {
+        String baseUrl = withoutTrailingSlash(url);
+        URI base;
+        try {
+            base = URI.create(baseUrl);
+        } catch (IllegalArgumentException e) {
+            throw new CellUnusable("target '" + url + "' is not a URL: " + e.getMessage());
+        }
+        if (!"http".equals(base.getScheme()) || base.getHost() == null) {
+            throw new CellUnusable("target '" + url + "' must be an http:// URL with a host, such as http://localhost:8080");
+        }
+        HttpClient probe = HttpClient.newBuilder().connectTimeout(PROBE_TIMEOUT).build();
+        String first = requestUrl(baseUrl, handlerPath, delayMs);
+        HttpResponse<String> answer;
+        try {
+            answer = get(probe, first);
+        } catch (IOException e) {
+            throw new CellUnusable("target " + baseUrl + " is not reachable: GET " + first + " failed: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CellUnusable("interrupted while probing " + first);
+        }
+        if (answer.statusCode() / 100 != 2) {
+            throw new CellUnusable("target " + baseUrl + " answered HTTP " + answer.statusCode() + " to GET " + first
+                    + ": " + abbreviate(answer.body()));
+        }
+        JsonObject health = loopbenchHealth(probe, baseUrl);
+        if (health == null) {
+            return new ExternalTarget(baseUrl, Optional.empty(), Optional.empty());
+        }
+        return new ExternalTarget(baseUrl,
+                Optional.of(new ServerShape(health.getInteger("eventLoops"), health.getInteger("workerPoolSize"),
+                        health.getInteger("virtualThreadInstances"))),
+                Optional.ofNullable(health.getBoolean("virtualThreads")));
+    }
+
+    static String requestUrl(String baseUrl, String handlerPath, int delayMs) {
+        String path = handlerPath.startsWith("/") ? handlerPath.substring(1) : handlerPath;
+        return withoutTrailingSlash(baseUrl) + "/" + path + "?ms=" + delayMs;
+    }
+
+    /** The /health of a loopbench server, or null for any other server. */
+    private static JsonObject loopbenchHealth(HttpClient probe, String baseUrl) {
+        try {
+            HttpResponse<String> health = get(probe, baseUrl + "/health");
+            if (health.statusCode() != 200) {
+                return null;
+            }
+            JsonObject json = new JsonObject(health.body());
+            for (String size : new String[] {"eventLoops", "workerPoolSize", "virtualThreadInstances"}) {
+                if (!(json.getValue(size) instanceof Integer value) || value < 1) {
+                    return null;
+                }
+            }
+            return json.getValue("virtualThreads") instanceof Boolean ? json : null;
+        } catch (Exception e) {
+            return null; // not loopbench: the lanes stay unknown
+        }
+    }
+
+    private static HttpResponse<String> get(HttpClient client, String url) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(URI.create(url)).timeout(PROBE_TIMEOUT).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String withoutTrailingSlash(String url) {
+        String trimmed = url.strip();
+        return trimmed.endsWith("/") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
+    }
+
+    private static String abbreviate(String body) {
+        String flat = body == null ? "" : body.strip().replaceAll("\\s+", " ");
+        return flat.length() <= 200 ? flat : flat.substring(0, 200) + "...";
+    }
+
+    @Override
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    @Override
+    public Optional<ServerShape> shape() {
+        return shape;
+    }
+
+    @Override
+    public Optional<Boolean> virtualThreads() {
+        return virtualThreads;
+    }
+
+    @Override
+    public void close() {
+        // nothing of ours runs there
+    }
+}

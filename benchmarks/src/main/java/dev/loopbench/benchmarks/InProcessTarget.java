@@ -1,0 +1,50 @@
+package dev.loopbench.benchmarks;
+
+import dev.loopbench.model.ServerShape;
+import dev.loopbench.server.LoopbenchServer;
+import dev.loopbench.server.ServerConfig;
+
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/** The loopbench server on its own Vert.x in the benchmark's JVM, on a free port. */
+public final class InProcessTarget implements Target {
+
+    private final LoopbenchServer server;
+
+    private InProcessTarget(LoopbenchServer server) {
+        this.server = server;
+    }
+
+    /** E event loops, Vert.x's default W = 20, and V = E, as the command line would start it. */
+    public static InProcessTarget start(int eventLoops) throws Exception {
+        ServerShape shape = new ServerShape(eventLoops, BenchmarkDefaults.WORKER_POOL_SIZE, eventLoops);
+        LoopbenchServer server = LoopbenchServer.start(ServerConfig.defaults().withPort(0).withShape(shape))
+                .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+        return new InProcessTarget(server);
+    }
+
+    @Override
+    public String baseUrl() {
+        return server.url();
+    }
+
+    @Override
+    public Optional<ServerShape> shape() {
+        return Optional.of(server.shape());
+    }
+
+    @Override
+    public Optional<Boolean> virtualThreads() {
+        return Optional.of(server.virtualThreads().available());
+    }
+
+    public String virtualThreadsUnavailableReason() {
+        return server.virtualThreads().unavailableReason();
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.close().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    }
+}

@@ -1,0 +1,185 @@
+package dev.loopbench.benchmarks;
+
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientAgent;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import org.HdrHistogram.Recorder;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Fires waves of simultaneous GETs with the Vert.x Web Client and says when the last one
+ * answered. Built so that the wave measures the server, never the client:
+ * <ul>
+ * <li>its own {@link Vertx}, with event loops of its own, separate from any server's;</li>
+ * <li>pools that hold N connections in all (the Web Client's default of 5 would queue the
+ *     rest of the wave in the client), opened by {@link #warm()} before anything is measured;</li>
+ * <li>the pools are shards of at most {@link #SHARD_CONNECTIONS}: Vert.x picks a pooled
+ *     connection by scanning all of them under the pool's lock, so one pool of 1000 made each
+ *     wave of 1000 cost a million checks, serialised over the client's loops;</li>
+ * <li>the requests are sent from the client's event loops, each shard from its own: sent from
+ *     the benchmark thread, a response can arrive before its handlers are set, and a single
+ *     loop would serialise the client side of a wave of 1000.</li>
+ * </ul>
+ */
+public final class WaveClient implements AutoCloseable {
+
+    static final int SHARD_CONNECTIONS = 32;
+
+    /** One wave: when it started, when its last response arrived, and what failed. */
+    public record Wave(long startNanos, long lastResponseNanos, int requests, int failures, String firstError) {
+
+        public double millis() {
+            return (lastResponseNanos - startNanos) / 1e6;
+        }
+    }
+
+    private final Vertx vertx;
+    private final List<Shard> shards = new ArrayList<>();
+    private final List<Context> contexts = new ArrayList<>();
+    private final String host;
+    private final int port;
+    private final String uri;
+    private final int concurrency;
+    private final long timeoutMs;
+    private final Recorder latencyMicros;
+    private final AtomicInteger connectionsOpened = new AtomicInteger();
+    private final AtomicInteger connectionsClosed = new AtomicInteger();
+
+    /**
+     * @param requestUrl    the full URL every request of the wave GETs
+     * @param latencyMicros where each successful request's latency goes, in microseconds
+     */
+    public WaveClient(String requestUrl, int concurrency, long timeoutMs, Recorder latencyMicros) {
+        URI parsed = URI.create(requestUrl);
+        this.host = parsed.getHost();
+        this.port = parsed.getPort() > 0 ? parsed.getPort() : 80;
+        this.uri = parsed.getRawPath() + (parsed.getRawQuery() == null ? "" : "?" + parsed.getRawQuery());
+        this.concurrency = concurrency;
+        this.timeoutMs = timeoutMs;
+        this.latencyMicros = latencyMicros;
+        this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(BenchmarkDefaults.CLIENT_EVENT_LOOPS));
+        for (int i = 0; i < BenchmarkDefaults.CLIENT_EVENT_LOOPS; i++) {
+            contexts.add(vertx.getOrCreateContext()); // from a non-Vert.x thread: a new context, round robin over the loops
+        }
+        int shardCount = (concurrency + SHARD_CONNECTIONS - 1) / SHARD_CONNECTIONS;
+        for (int i = 0; i < shardCount; i++) {
+            int requests = concurrency / shardCount + (i < concurrency % shardCount ? 1 : 0);
+            shards.add(new Shard(WebClient.wrap(pool(requests)), contexts.get(i % contexts.size()), requests));
+        }
+    }
+
+    private HttpClientAgent pool(int connections) {
+        return vertx.httpClientBuilder()
+                .with(new HttpClientOptions().setKeepAlive(true).setPipelining(false))
+                .with(new PoolOptions().setHttp1MaxSize(connections))
+                .withConnectHandler(connection -> {
+                    connectionsOpened.incrementAndGet();
+                    connection.closeHandler(closed -> connectionsClosed.incrementAndGet());
+                })
+                .build();
+    }
+
+    /**
+     * Fires the wave once, unmeasured, so that every request has a connection of its own: all
+     * N are sent before any can answer, so the pool must open N connections.
+     */
+    public Wave warm() throws InterruptedException {
+        return fire();
+    }
+
+    public Wave fire() throws InterruptedException {
+        InFlight wave = new InFlight(concurrency);
+        long start = System.nanoTime();
+        for (Shard shard : shards) {
+            shard.context.runOnContext(ignored -> {
+                for (int i = 0; i < shard.requests; i++) {
+                    send(shard.web, wave);
+                }
+            });
+        }
+        if (!wave.done.await(timeoutMs + 10_000, TimeUnit.MILLISECONDS)) {
+            throw new CellUnusable("a wave of " + concurrency + " GET " + uri + " had " + wave.remaining.get()
+                    + " requests unanswered after " + (timeoutMs + 10_000) + " ms");
+        }
+        return new Wave(start, wave.lastResponse.get(), concurrency, wave.failures.get(), wave.firstError.get());
+    }
+
+    private void send(WebClient web, InFlight wave) {
+        long sent = System.nanoTime();
+        web.get(port, host, uri).timeout(timeoutMs).send().onComplete(result -> {
+            long received = System.nanoTime();
+            if (result.succeeded() && isSuccess(result.result())) {
+                latencyMicros.recordValue(Math.max(1, (received - sent) / 1_000));
+                wave.answered(received, null);
+            } else {
+                wave.answered(received, result.succeeded() ? describe(result.result()) : String.valueOf(result.cause()));
+            }
+        });
+    }
+
+    private static boolean isSuccess(HttpResponse<Buffer> response) {
+        return response.statusCode() >= 200 && response.statusCode() < 300;
+    }
+
+    private static String describe(HttpResponse<Buffer> response) {
+        String body = response.bodyAsString();
+        if (body != null && body.length() > 200) {
+            body = body.substring(0, 200) + "...";
+        }
+        return "HTTP " + response.statusCode() + (body == null || body.isBlank() ? "" : " " + body.strip());
+    }
+
+    /** Connections opened and not closed since the client was created. */
+    public int openConnections() {
+        return connectionsOpened.get() - connectionsClosed.get();
+    }
+
+    public int connectionsOpened() {
+        return connectionsOpened.get();
+    }
+
+    @Override
+    public void close() throws Exception {
+        vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+
+    private record Shard(WebClient web, Context context, int requests) {
+    }
+
+    private static final class InFlight {
+        final AtomicInteger remaining;
+        final AtomicInteger failures = new AtomicInteger();
+        final AtomicReference<String> firstError = new AtomicReference<>();
+        final AtomicLong lastResponse = new AtomicLong();
+        final CountDownLatch done = new CountDownLatch(1);
+
+        InFlight(int requests) {
+            remaining = new AtomicInteger(requests);
+        }
+
+        void answered(long receivedNanos, String error) {
+            lastResponse.accumulateAndGet(receivedNanos, Math::max);
+            if (error != null) {
+                failures.incrementAndGet();
+                firstError.compareAndSet(null, error);
+            }
+            if (remaining.decrementAndGet() == 0) {
+                done.countDown();
+            }
+        }
+    }
+}

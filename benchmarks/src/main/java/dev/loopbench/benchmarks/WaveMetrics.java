@@ -1,0 +1,44 @@
+package dev.loopbench.benchmarks;
+
+import org.HdrHistogram.Recorder;
+
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * What the running trial has measured beyond JMH's own score, kept where {@link WaveProfiler}
+ * can read it at the end of each iteration (both run in the benchmark's forked JVM).
+ */
+public final class WaveMetrics {
+
+    static final WaveMetrics CURRENT = new WaveMetrics();
+
+    /** Per-request latency in microseconds, up to an hour, 3 significant digits. */
+    final Recorder latencyMicros = new Recorder(3_600_000_000L, 3);
+    final LongAdder waves = new LongAdder();
+    final LongAdder waveNanos = new LongAdder();
+    volatile int concurrency;
+    volatile int delayMs;
+    /** NaN when the target's lanes are unknown. */
+    volatile double predictedMillis = Double.NaN;
+
+    private WaveMetrics() {
+    }
+
+    void startTrial(int concurrency, int delayMs, double predictedMillis) {
+        this.concurrency = concurrency;
+        this.delayMs = delayMs;
+        this.predictedMillis = predictedMillis;
+        startIteration();
+    }
+
+    void startIteration() {
+        latencyMicros.reset();
+        waves.reset();
+        waveNanos.reset();
+    }
+
+    void recordWave(WaveClient.Wave wave) {
+        waves.increment();
+        waveNanos.add(wave.lastResponseNanos() - wave.startNanos());
+    }
+}

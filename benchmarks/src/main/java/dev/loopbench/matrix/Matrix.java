@@ -1,0 +1,68 @@
+package dev.loopbench.matrix;
+
+import dev.loopbench.model.WaitStyle;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * The matrix {@code run-benchmarks.sh} runs: which handlers at which concurrency, and for how
+ * long. The default shows the staircase of every blocking handler up to N = 64 (3.2 s a wave
+ * on two event loops) and the flat line of the non-blocking ones up to N = 1000.
+ */
+public record Matrix(List<Family> families) {
+
+    public static final int DELAY_MS = 100;
+    public static final int EVENT_LOOPS = 2;
+
+    static final List<String> BLOCKING = List.of(WaitStyle.EVENT_LOOP_SLEEP.path(),
+            WaitStyle.EXECUTE_BLOCKING_ORDERED.path(), WaitStyle.EXECUTE_BLOCKING_UNORDERED.path(),
+            WaitStyle.VIRTUAL_THREAD_SLEEP.path());
+    static final List<String> NON_BLOCKING = List.of(WaitStyle.TIMER.path(), WaitStyle.VIRTUAL_THREAD_AWAIT.path());
+
+    public Matrix {
+        families = List.copyOf(families);
+    }
+
+    /**
+     * The non-blocking handlers get twice the warm-up: a wave of 1000 is mostly request handling,
+     * which the JIT keeps improving for longer (N = 1000 timer waves, 2 s iterations: 210, 155
+     * ms in the 2nd and 3rd warm-up iterations, 124 to 132 ms after 8).
+     */
+    public static Matrix standard() {
+        return new Matrix(List.of(
+                new Family("blocking", BLOCKING, List.of(1, 4, 16, 64), List.of(DELAY_MS), List.of(EVENT_LOOPS),
+                        new JmhSettings(3, 2, 5, 2, 1)),
+                new Family("non-blocking", NON_BLOCKING, List.of(1, 16, 64, 256, 1000), List.of(DELAY_MS),
+                        List.of(EVENT_LOOPS), new JmhSettings(6, 2, 5, 2, 1))));
+    }
+
+    /** The same shape, fewer levels and shorter iterations: for a first look and for CI. */
+    public static Matrix quick() {
+        return new Matrix(List.of(
+                new Family("blocking", BLOCKING, List.of(1, 16), List.of(DELAY_MS), List.of(EVENT_LOOPS),
+                        new JmhSettings(1, 1, 3, 1, 1)),
+                new Family("non-blocking", NON_BLOCKING, List.of(1, 64, 1000), List.of(DELAY_MS), List.of(EVENT_LOOPS),
+                        new JmhSettings(3, 1, 3, 1, 1))));
+    }
+
+    public Matrix withoutHandlers(Predicate<String> dropped) {
+        List<Family> kept = new ArrayList<>();
+        for (Family family : families) {
+            Family remaining = family.withHandlers(family.handlers().stream().filter(dropped.negate()).toList());
+            if (!remaining.isEmpty()) {
+                kept.add(remaining);
+            }
+        }
+        return new Matrix(kept);
+    }
+
+    public Matrix withFamilies(List<Family> newFamilies) {
+        return new Matrix(newFamilies);
+    }
+
+    public int cells() {
+        return families.stream().mapToInt(Family::cells).sum();
+    }
+}

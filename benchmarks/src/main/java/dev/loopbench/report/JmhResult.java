@@ -1,0 +1,66 @@
+package dev.loopbench.report;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * One entry of a JMH JSON results file, as much of it as the reports use. Works for any JMH
+ * benchmark, not only loopbench's.
+ *
+ * @param rawData per fork, the score of each measurement iteration (from {@code rawData}, or
+ *                expanded from {@code rawDataHistogram})
+ */
+public record JmhResult(String benchmark, String mode, int threads, int forks, Map<String, String> params,
+                        Metric primary, Map<String, Metric> secondary, RunSettings settings) {
+
+    /** A metric: its score, the error JMH computed (NaN when it could not) and the raw samples. */
+    public record Metric(double score, double error, String unit, List<List<Double>> rawData) {
+
+        public List<Double> samples() {
+            return rawData.stream().flatMap(List::stream).collect(Collectors.toList());
+        }
+    }
+
+    /** How the run was made: what has to match for two runs to be comparable. */
+    public record RunSettings(String jdkVersion, String vmName, String vmVersion, List<String> jvmArgs,
+                              int warmupIterations, String warmupTime, int measurementIterations,
+                              String measurementTime) {
+    }
+
+    /** {@code benchmark mode [threads] params}: what matches a result across two files. */
+    public String key() {
+        return benchmark + " " + mode + " t" + threads + (params.isEmpty() ? "" : " " + paramString());
+    }
+
+    /** {@code method name (a=1, b=2)}: short enough for a table. */
+    public String label() {
+        String method = benchmark.substring(benchmark.lastIndexOf('.') + 1);
+        String shortClass = benchmark.contains(".")
+                ? benchmark.substring(0, benchmark.lastIndexOf('.')).replaceAll(".*\\.", "") + "." : "";
+        return shortClass + method + (params.isEmpty() ? "" : " (" + paramString() + ")");
+    }
+
+    public String param(String name) {
+        return params.get(name);
+    }
+
+    public String paramString() {
+        return new TreeMap<>(params).entrySet().stream()
+                .map(entry -> entry.getKey() + "=" + entry.getValue())
+                .collect(Collectors.joining(", "));
+    }
+
+    /** Whether a lower score is better: time per operation, as opposed to operations per time. */
+    public boolean lowerIsBetter() {
+        String unit = primary.unit();
+        if (unit.endsWith("/op")) {
+            return true;
+        }
+        if (unit.startsWith("ops/")) {
+            return false;
+        }
+        return !"thrpt".equals(mode);
+    }
+}

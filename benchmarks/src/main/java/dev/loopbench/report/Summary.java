@@ -1,0 +1,76 @@
+package dev.loopbench.report;
+
+import dev.loopbench.model.WaveModel;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The table printed after a run: per cell, measured beside the model, the effective
+ * parallelism and the p99 latency, and whether the cell fits the model.
+ */
+public final class Summary {
+
+    /** A cell fits the model when it is within 10% of it, or 15 ms, whichever is larger. */
+    static final double FIT_RATIO = 0.10;
+    static final double FIT_MILLIS = 15;
+
+    private Summary() {
+    }
+
+    public static String render(List<JmhResult> results) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"handler", "N", "D ms", "E", "measured ms", "model ms", "measured/model", "fits model",
+                "P lanes", "p99 ms"});
+        for (JmhResult result : results) {
+            rows.add(row(result));
+        }
+        return Table.render(rows, "llrrrrrlrr");
+    }
+
+    private static String[] row(JmhResult result) {
+        double measured = result.primary().score();
+        double model = secondaryScore(result, "predicted");
+        int concurrency = intParam(result, "concurrency");
+        int delay = intParam(result, "delayMs");
+        boolean inProcess = result.param("target") == null || result.param("target").isBlank();
+        double lanes = concurrency > 0 && measured > 0 ? WaveModel.effectiveParallelism(concurrency, delay, measured) : Double.NaN;
+        return new String[] {
+                String.valueOf(result.param("handler")),
+                String.valueOf(concurrency),
+                String.valueOf(delay),
+                inProcess ? String.valueOf(result.param("eventLoops")) : "ext",
+                withError(measured, result.primary().error()),
+                Double.isNaN(model) ? "?" : format(model, 0),
+                Double.isNaN(model) || model == 0 ? "" : format(measured / model, 2),
+                Double.isNaN(model) ? "" : fits(measured, model) ? "yes" : "NO",
+                format(lanes, 1),
+                format(secondaryScore(result, "latencyP99"), 1)};
+    }
+
+    public static boolean fits(double measured, double model) {
+        return Math.abs(measured - model) <= Math.max(FIT_RATIO * model, FIT_MILLIS);
+    }
+
+    static double secondaryScore(JmhResult result, String name) {
+        JmhResult.Metric metric = result.secondary().get(name);
+        return metric == null ? Double.NaN : metric.score();
+    }
+
+    private static int intParam(JmhResult result, String name) {
+        try {
+            return Integer.parseInt(result.param(name));
+        } catch (RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private static String withError(double score, double error) {
+        return Double.isNaN(error) ? format(score, 1) : format(score, 1) + " ± " + format(error, 1);
+    }
+
+    static String format(double value, int decimals) {
+        return Double.isNaN(value) ? "?" : String.format(Locale.ROOT, "%." + decimals + "f", value);
+    }
+}

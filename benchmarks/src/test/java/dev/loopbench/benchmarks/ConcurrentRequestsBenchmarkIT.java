@@ -1,0 +1,76 @@
+package dev.loopbench.benchmarks;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A JMH smoke run in the jmh-core-it style: the real Runner, one fork, no warm-up, one short
+ * iteration. It checks the model's ordering by ratio, not any absolute time.
+ */
+@DisplayName("ConcurrentRequestsBenchmark under JMH")
+class ConcurrentRequestsBenchmarkIT {
+
+    @Test
+    @DisplayName("event-loop sleep at N = 8 on one event loop is several times slower than a timer, with no failed request")
+    void blockingTheEventLoopCostsWhatTheModelSays() throws Exception {
+        Path output = Files.createTempFile("jmh-smoke", ".txt");
+        Options options = JmhRuns.smoke(output)
+                .param("handler", "event-loop-sleep", "timer")
+                .param("concurrency", "8")
+                .param("delayMs", "50")
+                .param("eventLoops", "1")
+                .shouldFailOnError(true)
+                .build();
+
+        Map<String, RunResult> byHandler = new TreeMap<>();
+        for (RunResult result : new Runner(options).run()) {
+            byHandler.put(result.getParams().getParam("handler"), result);
+        }
+
+        String context = "scores " + JmhRuns.describe(byHandler) + "; JMH output in " + output;
+        assertEquals(2, byHandler.size(), context);
+        double sleep = byHandler.get("event-loop-sleep").getPrimaryResult().getScore();
+        double timer = byHandler.get("timer").getPrimaryResult().getScore();
+        // the model: 8 x 50 = 400 ms against 50 ms, a ratio of 8; a cold JIT may slow the timer
+        assertTrue(sleep / timer >= 4, "event-loop sleep should be at least 4x slower than the timer: " + context);
+        assertTrue(sleep >= 0.95 * 400, "8 sleeps of 50 ms on one event loop cannot take less than 400 ms: " + context);
+        for (RunResult result : byHandler.values()) {
+            Map<String, Result> secondary = result.getAggregatedResult().getSecondaryResults();
+            assertEquals(0.0, secondary.get("failedRequests").getScore(), context);
+            assertEquals(0.0, secondary.get("newConnections").getScore(), "the warm pool must hold: " + context);
+            assertTrue(secondary.containsKey("predicted") && secondary.containsKey("latencyP99")
+                    && secondary.containsKey("effectiveParallelism"), "the profiler's metrics: " + secondary.keySet());
+        }
+        assertEquals(400.0, byHandler.get("event-loop-sleep").getAggregatedResult().getSecondaryResults()
+                .get("predicted").getScore(), 1e-9, context);
+    }
+
+    @Test
+    @DisplayName("the @Param list of handlers is exactly the six loopbench handlers")
+    void handlerParamMatchesTheModel() throws Exception {
+        String[] declared = ConcurrentRequestsBenchmark.class.getField("handler")
+                .getAnnotation(org.openjdk.jmh.annotations.Param.class).value();
+        String[] paths = java.util.Arrays.stream(dev.loopbench.model.WaitStyle.values())
+                .map(dev.loopbench.model.WaitStyle::path).toArray(String[]::new);
+        assertEquals(java.util.List.of(paths), java.util.List.of(declared));
+    }
+
+    static Collection<RunResult> runQuietly(Options options) throws Exception {
+        return new Runner(options).run();
+    }
+}

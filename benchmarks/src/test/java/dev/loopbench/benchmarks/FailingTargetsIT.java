@@ -1,0 +1,90 @@
+package dev.loopbench.benchmarks;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.Options;
+
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A failed request is never a fast one: a cell with failures reports no score at all. */
+@DisplayName("A failing target")
+class FailingTargetsIT {
+
+    private Vertx vertx;
+
+    @BeforeEach
+    void startVertx() {
+        vertx = Vertx.vertx();
+    }
+
+    @AfterEach
+    void stopVertx() throws Exception {
+        vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+
+    @Test
+    @DisplayName("that answers 500 now and then fails the benchmark, naming handler, concurrency, count and first error")
+    void occasionalServerErrorsFailTheCell() throws Exception {
+        AtomicInteger requests = new AtomicInteger();
+        HttpServer flaky = vertx.createHttpServer().requestHandler(request -> {
+            int n = requests.incrementAndGet();
+            // the probe and the warm-up wave pass; then every fifth request fails
+            boolean fail = n > 20 && n % 5 == 0;
+            vertx.setTimer(5, id -> request.response().setStatusCode(fail ? 500 : 200).end(fail ? "boom " + n : "ok"));
+        });
+        int port = flaky.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS).actualPort();
+
+        Path output = Files.createTempFile("jmh-flaky", ".txt");
+        Collection<RunResult> results = run(output, "http://127.0.0.1:" + port, "flaky");
+
+        String printed = Files.readString(output, StandardCharsets.UTF_8);
+        assertTrue(results.isEmpty(), "no score may be reported for a cell with failed requests; got " + results.size()
+                + " results; JMH printed:\n" + printed);
+        assertTrue(printed.contains("a measured wave of flaky with concurrency 8 failed")
+                        && printed.contains("requests failed, the first with: HTTP 500 boom"),
+                "the failure should name the handler, the concurrency, the count and the first error:\n" + printed);
+    }
+
+    @Test
+    @DisplayName("that is down fails at set-up with one clear line and no stack trace")
+    void targetDownFailsAtSetup() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        Path output = Files.createTempFile("jmh-down", ".txt");
+        Collection<RunResult> results = run(output, "http://127.0.0.1:" + closedPort, "timer");
+
+        String printed = Files.readString(output, StandardCharsets.UTF_8);
+        assertTrue(results.isEmpty(), "a target that is down gives no score; JMH printed:\n" + printed);
+        assertTrue(printed.contains("loopbench: target http://127.0.0.1:" + closedPort + " is not reachable"),
+                "one clear line naming the target:\n" + printed);
+        assertFalse(printed.contains("\tat "), "no stack trace:\n" + printed);
+    }
+
+    private static Collection<RunResult> run(Path output, String target, String handler) throws Exception {
+        Options options = JmhRuns.smoke(output)
+                .param("target", target)
+                .param("handler", handler)
+                .param("concurrency", "8")
+                .param("delayMs", "5")
+                .shouldFailOnError(false)
+                .build();
+        return new Runner(options).run();
+    }
+}

@@ -1,0 +1,66 @@
+package dev.loopbench.matrix;
+
+import dev.loopbench.model.ServerShape;
+import dev.loopbench.model.WaitStyle;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@DisplayName("The benchmark matrices")
+class MatrixTest {
+
+    @Test
+    @DisplayName("cover all six handlers, the non-blocking ones up to N = 1000")
+    void coverEveryHandler() {
+        for (Matrix matrix : new Matrix[] {Matrix.standard(), Matrix.quick()}) {
+            Set<String> handlers = new HashSet<>();
+            matrix.families().forEach(family -> handlers.addAll(family.handlers()));
+            assertEquals(Arrays.stream(WaitStyle.values()).map(WaitStyle::path).collect(Collectors.toSet()),
+                    handlers, matrix.toString());
+            Family nonBlocking = matrix.families().stream().filter(f -> f.handlers().contains("timer")).findFirst().orElseThrow();
+            assertTrue(nonBlocking.concurrency().contains(1000), matrix.toString());
+            assertTrue(nonBlocking.handlers().contains("virtual-thread-await"), matrix.toString());
+        }
+    }
+
+    @Test
+    @DisplayName("fit their time budgets by the model's estimate: 15 minutes, and 3 with --quick")
+    void fitTheirBudgets() {
+        assertTrue(estimateMinutes(Matrix.standard()) <= 15, "standard: " + estimateMinutes(Matrix.standard()) + " min");
+        assertTrue(estimateMinutes(Matrix.quick()) <= 3, "quick: " + estimateMinutes(Matrix.quick()) + " min");
+    }
+
+    @Test
+    @DisplayName("estimate an iteration as whole waves: a 3.2 s wave makes a 2 s iteration last 3.2 s")
+    void iterationsLastWholeWaves() {
+        JmhSettings settings = new JmhSettings(1, 2, 1, 2, 1);
+        assertEquals(JmhSettings.FORK_START_SECONDS + 3.2 * 3, settings.estimateSeconds(3200), 1e-9);
+        assertEquals(JmhSettings.FORK_START_SECONDS + 0.1 + 2 * 2, settings.estimateSeconds(100), 1e-9);
+    }
+
+    private static double estimateMinutes(Matrix matrix) {
+        double seconds = 0;
+        for (Family family : matrix.families()) {
+            for (String handler : family.handlers()) {
+                for (int concurrency : family.concurrency()) {
+                    for (int delay : family.delays()) {
+                        for (int eventLoops : family.eventLoops()) {
+                            Optional<ServerShape> shape = Optional.of(ModelShape.inProcess(eventLoops));
+                            seconds += family.settings().estimateSeconds(
+                                    ModelShape.predictedMillis(handler, concurrency, delay, shape));
+                        }
+                    }
+                }
+            }
+        }
+        return seconds / 60;
+    }
+}

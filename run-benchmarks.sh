@@ -1,0 +1,133 @@
+#!/usr/bin/env bash
+# loopbench's one entry point for users and CI: ./run-benchmarks.sh --help
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+
+JAR=benchmarks/target/benchmarks.jar
+
+usage() {
+  cat <<'EOF'
+usage: ./run-benchmarks.sh [--quick] [--target URL] [-- JMH-ARGS...]
+       ./run-benchmarks.sh --help
+
+Measures what blocking the Vert.x event loop costs: JMH fires waves of N simultaneous
+requests at six handlers that all wait D ms, and compares each wave time with the model
+T(N) = ceil(N / L) x D (L: how many requests the handler can wait for at once).
+
+  (no options)      the default matrix, about 9 minutes on 2 cores: every handler at
+                    N = 1, 4, 16, 64, the non-blocking ones on to N = 256 and 1000; D = 100 ms,
+                    an in-process server with E = 2 event loops, W = 20 workers, V = 2
+  --quick           the same matrix, smaller and shorter: about 2 minutes
+  --target URL      measure a running server instead, e.g. http://localhost:8080; it must
+                    answer GET URL/<handler>?ms=<D>. A loopbench server's /health lets the
+                    model predict; for any other server the summary shows its effective
+                    parallelism P = N x D / T
+  -- JMH-ARGS       passed to JMH, e.g. -- -p concurrency=8,32 or -- -p handler=timer -prof gc;
+                    -p handler/concurrency/delayMs/eventLoops replace the matrix's values
+  -h, --help        this help
+
+It prints the plan with an estimated duration, JMH's progress, then a table per cell
+(measured, model, effective parallelism, p99) and writes results/<timestamp>/ with JMH's
+results.json, summary.txt and jmh-output.txt.
+
+Java: $JAVA_HOME/bin/java if JAVA_HOME is set, else java on the PATH; if that is older than
+21 and a JDK 21+ is installed beside it, that one (virtual threads need 21+; on an older JDK
+the virtual-thread handlers are skipped, saying so). The jars are built with Maven when
+missing or older than the sources.
+EOF
+}
+
+die_usage() {
+  echo "run-benchmarks.sh: $1" >&2
+  usage >&2
+  exit 2
+}
+
+# The options of a run are checked here, before any build, so that a typo costs nothing.
+check_run_options() {
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      --quick) shift ;;
+      --target)
+        if [ $# -lt 2 ] || [[ "$2" == -* ]]; then die_usage "--target needs a URL, such as http://localhost:8080"; fi
+        shift 2 ;;
+      --) return 0 ;;
+      -h|--help) usage; exit 0 ;;
+      *) die_usage "unknown option '$1'" ;;
+    esac
+  done
+}
+
+# "17", "21", "1.8" -> 17, 21, 8
+feature_of() {
+  local version=$1
+  version=${version#1.}
+  echo "${version%%[.+-]*}"
+}
+
+java_property() {
+  "$1" -XshowSettings:properties -version 2>&1 | sed -n "s/^ *$2 = //p" | head -n 1
+}
+
+# The newest JDK 21+ in the folder that holds $1 (Debian keeps its JDKs side by side there).
+jdk_beside() {
+  local best="" best_feature=0 home version feature
+  for home in "$(dirname "$1")"/*/; do
+    home=${home%/}
+    [ -x "$home/bin/java" ] && [ -f "$home/release" ] || continue
+    version=$(sed -n 's/^JAVA_VERSION="\{0,1\}\([^"]*\)"\{0,1\}$/\1/p' "$home/release")
+    [ -n "$version" ] || continue
+    feature=$(feature_of "$version")
+    if [ "$feature" -ge 21 ] && [ "$feature" -gt "$best_feature" ]; then
+      best=$home
+      best_feature=$feature
+    fi
+  done
+  echo "$best"
+}
+
+choose_java() {
+  if [ -n "${JAVA_HOME:-}" ]; then
+    JAVA="$JAVA_HOME/bin/java"
+    [ -x "$JAVA" ] || { echo "run-benchmarks.sh: JAVA_HOME=$JAVA_HOME has no bin/java" >&2; exit 2; }
+  else
+    JAVA=$(command -v java) || { echo "run-benchmarks.sh: no java on the PATH and JAVA_HOME is unset; install JDK 17+" >&2; exit 2; }
+    local feature newer
+    feature=$(feature_of "$(java_property "$JAVA" java.specification.version)")
+    if [ "$feature" -lt 21 ]; then
+      newer=$(jdk_beside "$(java_property "$JAVA" java.home)")
+      if [ -n "$newer" ]; then
+        echo "run-benchmarks.sh: java on the PATH is Java $feature, without virtual threads; using $newer, installed beside it (set JAVA_HOME to choose)"
+        JAVA="$newer/bin/java"
+      fi
+    fi
+  fi
+  local feature
+  feature=$(feature_of "$(java_property "$JAVA" java.specification.version)")
+  if [ -z "$feature" ] || [ "$feature" -lt 17 ]; then
+    echo "run-benchmarks.sh: $JAVA is Java ${feature:-?}; loopbench needs Java 17 or newer" >&2
+    exit 2
+  fi
+}
+
+build_if_stale() {
+  local stale=""
+  if [ ! -f "$JAR" ] || [ ! -f server/target/loopbench-server.jar ]; then
+    stale="missing"
+  elif [ -n "$(find pom.xml server/pom.xml benchmarks/pom.xml server/src/main benchmarks/src/main -newer "$JAR" -print -quit)" ]; then
+    stale="older than the sources"
+  fi
+  if [ -n "$stale" ]; then
+    command -v mvn >/dev/null || { echo "run-benchmarks.sh: the jars are $stale and Maven (mvn) is not installed to build them" >&2; exit 2; }
+    echo "run-benchmarks.sh: the jars are $stale; building them (mvn -B -q package -DskipTests)"
+    mvn -B -q package -DskipTests
+  fi
+}
+
+case "${1:-}" in
+  -h|--help) usage; exit 0 ;;
+esac
+check_run_options "$@"
+choose_java
+build_if_stale
+exec "$JAVA" -cp "$JAR" dev.loopbench.cli.Main run "$@"
