@@ -8,6 +8,9 @@ JAR=benchmarks/target/benchmarks.jar
 usage() {
   cat <<'EOF'
 usage: ./run-benchmarks.sh [--quick] [--target URL] [-- JMH-ARGS...]
+       ./run-benchmarks.sh compare BASE.json CANDIDATE.json [--fail-threshold PCT]
+                           [--warn-threshold PCT] [--alpha A] [--format text|markdown|json] [--chart DIR]
+       ./run-benchmarks.sh report RESULTS.json [--output DIR]
        ./run-benchmarks.sh --help
 
 Measures what blocking the Vert.x event loop costs: JMH fires waves of N simultaneous
@@ -28,7 +31,17 @@ T(N) = ceil(N / L) x D (L: how many requests the handler can wait for at once).
 
 It prints the plan with an estimated duration, JMH's progress, then a table per cell
 (measured, model, effective parallelism, p99) and writes results/<timestamp>/ with JMH's
-results.json, summary.txt and jmh-output.txt.
+results.json, summary.txt, jmh-output.txt, charts (PNG and SVG) and index.html;
+results/latest points to the newest run.
+
+compare        compares two JMH JSON files (any JMH benchmarks, not only loopbench's), cell by
+               cell: a change counts when it is significant (Welch's t-test on the raw
+               iteration scores, p < --alpha, default 0.01) and at least --warn-threshold
+               (default 5%). Exit 0: no significant regression beyond --fail-threshold
+               (default 10%); 1: there is one; 2: unusable input (missing, not JSON, not JMH,
+               nothing in common). --format markdown suits a CI step summary; --chart DIR
+               draws the change per cell with its confidence interval.
+report         summary, charts and index.html for one results file, next to it or in DIR.
 
 Java: $JAVA_HOME/bin/java if JAVA_HOME is set, else java on the PATH; if that is older than
 21 and a JDK 21+ is installed beside it, that one (virtual threads need 21+; on an older JDK
@@ -97,7 +110,7 @@ choose_java() {
     if [ "$feature" -lt 21 ]; then
       newer=$(jdk_beside "$(java_property "$JAVA" java.home)")
       if [ -n "$newer" ]; then
-        echo "run-benchmarks.sh: java on the PATH is Java $feature, without virtual threads; using $newer, installed beside it (set JAVA_HOME to choose)"
+        echo "run-benchmarks.sh: java on the PATH is Java $feature, without virtual threads; using $newer, installed beside it (set JAVA_HOME to choose)" >&2
         JAVA="$newer/bin/java"
       fi
     fi
@@ -119,15 +132,35 @@ build_if_stale() {
   fi
   if [ -n "$stale" ]; then
     command -v mvn >/dev/null || { echo "run-benchmarks.sh: the jars are $stale and Maven (mvn) is not installed to build them" >&2; exit 2; }
-    echo "run-benchmarks.sh: the jars are $stale; building them (mvn -B -q package -DskipTests)"
-    mvn -B -q package -DskipTests
+    echo "run-benchmarks.sh: the jars are $stale; building them (mvn -B -q package -DskipTests)" >&2
+    mvn -B -q -Dstyle.color=never package -DskipTests >&2
   fi
 }
 
+# compare and report take files and --options with a value; the tool checks the values.
+check_tool_options() {
+  local known=$1
+  shift
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      -h|--help) usage; exit 0 ;;
+      --*)
+        [[ " $known " == *" $1 "* ]] || die_usage "unknown option '$1'"
+        [ $# -ge 2 ] || die_usage "$1 needs a value"
+        shift 2 ;;
+      -*) die_usage "unknown option '$1'" ;;
+      *) shift ;;
+    esac
+  done
+}
+
+command=run
 case "${1:-}" in
   -h|--help) usage; exit 0 ;;
+  compare) command=compare; shift; check_tool_options "--fail-threshold --warn-threshold --alpha --format --chart" "$@" ;;
+  report) command=report; shift; check_tool_options "--output" "$@" ;;
+  *) check_run_options "$@" ;;
 esac
-check_run_options "$@"
 choose_java
 build_if_stale
-exec "$JAVA" -cp "$JAR" dev.loopbench.cli.Main run "$@"
+exec "$JAVA" -cp "$JAR" dev.loopbench.cli.Main "$command" "$@"

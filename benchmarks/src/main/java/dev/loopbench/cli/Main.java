@@ -1,12 +1,13 @@
 package dev.loopbench.cli;
 
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * The tools behind {@code run-benchmarks.sh}: {@code run}. Prints one line and exits 2 for input
- * it cannot use; the usage text lives in the script.
+ * The tools behind {@code run-benchmarks.sh}: {@code run}, {@code compare} and {@code report}.
+ * Input it cannot use gets one line on stderr and exit code 2; the usage text lives in the script.
  */
 public final class Main {
 
@@ -14,25 +15,27 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(execute(Arrays.asList(args)));
+        System.exit(execute(Arrays.asList(args), System.out, System.err));
     }
 
-    static int execute(List<String> args) {
+    static int execute(List<String> args, PrintStream out, PrintStream err) {
         if (args.isEmpty()) {
-            System.err.println("loopbench: no command; see ./run-benchmarks.sh --help");
+            err.println("loopbench: no command; see ./run-benchmarks.sh --help");
             return 2;
         }
         List<String> rest = args.subList(1, args.size());
         try {
             return switch (args.get(0)) {
-                case "run" -> new RunCommand(System.out, Path.of("results")).run(RunCommand.parse(rest));
+                case "run" -> new RunCommand(out, Path.of("results")).run(RunCommand.parse(rest));
+                case "compare" -> CompareCommand.run(CompareCommand.parse(rest), out);
+                case "report" -> ReportCommand.run(rest, out);
                 default -> throw new UsageError("unknown command '" + args.get(0) + "'");
             };
         } catch (UsageError e) {
-            System.err.println("loopbench: " + e.getMessage() + " (see ./run-benchmarks.sh --help)");
+            err.println("loopbench: " + e.getMessage());
             return 2;
         } catch (Exception e) {
-            System.err.println("loopbench: " + e);
+            err.println("loopbench: " + e);
             return 1;
         }
     }

@@ -10,7 +10,6 @@ import dev.loopbench.model.ServerShape;
 import dev.loopbench.model.WaitStyle;
 import dev.loopbench.report.JmhResult;
 import dev.loopbench.report.JmhResults;
-import dev.loopbench.report.Summary;
 import dev.loopbench.report.Table;
 
 import java.io.IOException;
@@ -18,6 +17,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
 /**
  * {@code run-benchmarks.sh [--quick] [--target URL] [-- JMH-ARGS]}: prints the plan, runs JMH
  * once per {@link Family} (its progress shows as it goes), gathers JMH's JSON into
- * {@code results/<timestamp>/results.json} and prints the summary.
+ * {@code results/<timestamp>/results.json}, prints the summary and draws the charts.
  */
 public final class RunCommand {
 
@@ -132,18 +132,30 @@ public final class RunCommand {
             out.println("loopbench: " + e.getMessage());
             return 1;
         }
-        String summary = Summary.render(measured);
+        ReportCommand.write(measured, results, runDirectory, out);
         List<String> missing = missingCells(matrix, measured, target);
-        StringBuilder text = new StringBuilder(summary);
         if (!missing.isEmpty()) {
-            text.append("\nno score (the wave failed or could not start; see jmh-output.txt):\n");
+            StringBuilder text = new StringBuilder("\nno score (the wave failed or could not start; see jmh-output.txt):\n");
             missing.forEach(cell -> text.append("  ").append(cell).append('\n'));
+            out.print(text);
+            Files.writeString(runDirectory.resolve("summary.txt"), text, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         }
-        Files.writeString(runDirectory.resolve("summary.txt"), Jdk.describeRunning() + "\n\n" + text, StandardCharsets.UTF_8);
-        out.print(text);
+        pointLatestAt(runDirectory);
         out.println();
-        out.println("loopbench: results in " + runDirectory + "/ (results.json is JMH's own JSON)");
+        out.println("loopbench: results in " + runDirectory + "/ (results.json is JMH's own JSON; open index.html for the"
+                + " charts); results/latest points to it");
         return jmhFailed || !missing.isEmpty() ? 1 : 0;
+    }
+
+    /** {@code results/latest}: a stable path for scripts and CI to the newest run. */
+    private void pointLatestAt(Path runDirectory) {
+        Path latest = resultsRoot.resolve("latest");
+        try {
+            Files.deleteIfExists(latest);
+            Files.createSymbolicLink(latest, runDirectory.getFileName());
+        } catch (IOException | UnsupportedOperationException e) {
+            out.println("loopbench: could not point " + latest + " at the run (" + e.getMessage() + ")");
+        }
     }
 
     private static Optional<String> target(Options options, JmhArguments jmh) throws UsageError {

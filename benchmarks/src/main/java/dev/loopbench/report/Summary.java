@@ -1,8 +1,10 @@
 package dev.loopbench.report;
 
+import dev.loopbench.model.WaitStyle;
 import dev.loopbench.model.WaveModel;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -19,14 +21,32 @@ public final class Summary {
     private Summary() {
     }
 
+    static final String ALIGNMENT = "lrrrrrrlrr";
+
     public static String render(List<JmhResult> results) {
+        return Table.render(rows(results), ALIGNMENT);
+    }
+
+    /** The header, then a row per cell. */
+    public static List<String[]> rows(List<JmhResult> results) {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"handler", "N", "D ms", "E", "measured ms", "model ms", "measured/model", "fits model",
                 "P lanes", "p99 ms"});
-        for (JmhResult result : results) {
+        List<JmhResult> ordered = new ArrayList<>(results);
+        ordered.sort(Comparator.comparingInt((JmhResult r) -> handlerRank(r.param("handler")))
+                .thenComparing(r -> String.valueOf(r.param("handler")))
+                .thenComparingInt(r -> intParam(r, "delayMs"))
+                .thenComparingInt(r -> intParam(r, "eventLoops"))
+                .thenComparingInt(r -> intParam(r, "concurrency")));
+        for (JmhResult result : ordered) {
             rows.add(row(result));
         }
-        return Table.render(rows, "llrrrrrlrr");
+        return rows;
+    }
+
+    /** loopbench's handlers in the order of the lesson; anything else after them. */
+    private static int handlerRank(String handler) {
+        return WaitStyle.fromPath(String.valueOf(handler)).map(Enum::ordinal).orElse(WaitStyle.values().length);
     }
 
     private static String[] row(JmhResult result) {

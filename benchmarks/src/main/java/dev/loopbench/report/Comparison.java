@@ -1,0 +1,153 @@
+package dev.loopbench.report;
+
+import org.apache.commons.math3.distribution.TDistribution;
+import org.apache.commons.math3.stat.StatUtils;
+import org.apache.commons.math3.stat.inference.TTest;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * Two JMH runs compared cell by cell. A change counts only when it is both significant
+ * (Welch's t-test on the raw per-iteration scores of all forks, at {@code alpha}) and at least
+ * the warn threshold; it is a regression when it is worse by more than the fail threshold.
+ */
+public record Comparison(List<CellComparison> cells, List<JmhResult> onlyInBase, List<JmhResult> onlyInCandidate,
+                         List<String> warnings, Thresholds thresholds) {
+
+    /** Percentages of the base score, and the significance level. */
+    public record Thresholds(double failPercent, double warnPercent, double alpha) {
+
+        public static final Thresholds DEFAULT = new Thresholds(10, 5, 0.01);
+    }
+
+    public static Comparison of(List<JmhResult> base, List<JmhResult> candidate, Thresholds thresholds) {
+        Map<String, JmhResult> candidates = new LinkedHashMap<>();
+        candidate.forEach(result -> candidates.put(result.key(), result));
+        Map<String, JmhResult> bases = new LinkedHashMap<>();
+        base.forEach(result -> bases.put(result.key(), result));
+
+        List<JmhResult> matchedBase = base.stream().filter(result -> candidates.containsKey(result.key())).toList();
+        Map<JmhResult, String> labels = CellLabels.of(matchedBase);
+        List<CellComparison> cells = new ArrayList<>();
+        for (JmhResult baseResult : matchedBase) {
+            cells.add(compare(baseResult, candidates.get(baseResult.key()), labels.get(baseResult), thresholds));
+        }
+        return new Comparison(cells,
+                base.stream().filter(result -> !candidates.containsKey(result.key())).toList(),
+                candidate.stream().filter(result -> !bases.containsKey(result.key())).toList(),
+                comparabilityWarnings(base, candidate), thresholds);
+    }
+
+    static CellComparison compare(JmhResult base, JmhResult candidate, String label, Thresholds thresholds) {
+        double baseScore = base.primary().score();
+        double change = (candidate.primary().score() - baseScore) / baseScore * 100;
+        double worse = base.lowerIsBetter() ? change : -change;
+        double[] a = toArray(base.primary().samples());
+        double[] b = toArray(candidate.primary().samples());
+        if (a.length < 2 || b.length < 2) {
+            return new CellComparison(base, candidate, label, change, worse, Double.NaN, Double.NaN, Double.NaN,
+                    Verdict.TOO_FEW_SAMPLES, false);
+        }
+        double p = welchPValue(a, b);
+        double[] interval = differenceInterval(a, b, thresholds.alpha());
+        double low = interval[0] / baseScore * 100;
+        double high = interval[1] / baseScore * 100;
+        Verdict verdict;
+        if (Math.abs(change) < thresholds.warnPercent()) {
+            verdict = Verdict.SAME;
+        } else if (p < thresholds.alpha()) {
+            verdict = worse > 0 ? Verdict.SLOWER : Verdict.FASTER;
+        } else {
+            verdict = Verdict.NOISE;
+        }
+        boolean regression = verdict == Verdict.SLOWER && worse > thresholds.failPercent();
+        return new CellComparison(base, candidate, label, change, worse, low, high, p, verdict, regression);
+    }
+
+    /** Two-sided; when neither side varies at all, any difference is certain and none is nothing. */
+    static double welchPValue(double[] a, double[] b) {
+        if (StatUtils.variance(a) == 0 && StatUtils.variance(b) == 0) {
+            return StatUtils.mean(a) == StatUtils.mean(b) ? 1 : 0;
+        }
+        return new TTest().tTest(a, b);
+    }
+
+    /** The (1 - alpha) confidence interval of mean(b) - mean(a), with Welch-Satterthwaite's degrees of freedom. */
+    static double[] differenceInterval(double[] a, double[] b, double alpha) {
+        double difference = StatUtils.mean(b) - StatUtils.mean(a);
+        double va = StatUtils.variance(a) / a.length;
+        double vb = StatUtils.variance(b) / b.length;
+        double standardError = Math.sqrt(va + vb);
+        if (standardError == 0) {
+            return new double[] {difference, difference};
+        }
+        double df = (va + vb) * (va + vb) / (va * va / (a.length - 1) + vb * vb / (b.length - 1));
+        double t = new TDistribution(df).inverseCumulativeProbability(1 - alpha / 2);
+        return new double[] {difference - t * standardError, difference + t * standardError};
+    }
+
+    /** The geometric mean of candidate/base over the compared cells, as a percentage, positive is worse. */
+    public double geometricMeanWorsePercent() {
+        double logs = 0;
+        int n = 0;
+        for (CellComparison cell : cells) {
+            double ratio = cell.candidate().primary().score() / cell.base().primary().score();
+            if (ratio > 0 && Double.isFinite(ratio)) {
+                logs += Math.log(cell.base().lowerIsBetter() ? ratio : 1 / ratio);
+                n++;
+            }
+        }
+        return n == 0 ? Double.NaN : (Math.exp(logs / n) - 1) * 100;
+    }
+
+    public List<CellComparison> regressions() {
+        return cells.stream().filter(CellComparison::regression).toList();
+    }
+
+    public long count(Verdict verdict) {
+        return cells.stream().filter(cell -> cell.verdict() == verdict).count();
+    }
+
+    private static List<String> comparabilityWarnings(List<JmhResult> base, List<JmhResult> candidate) {
+        List<String> warnings = new ArrayList<>();
+        warnIfDifferent(warnings, "JDK", base, candidate, result -> result.settings().jdkVersion());
+        warnIfDifferent(warnings, "VM", base, candidate, result -> result.settings().vmName() + " " + result.settings().vmVersion());
+        warnIfDifferent(warnings, "JVM arguments", base, candidate, result -> String.join(" ", result.settings().jvmArgs()));
+        warnIfDifferent(warnings, "forks", base, candidate, result -> Integer.toString(result.forks()));
+        warnIfDifferent(warnings, "threads", base, candidate, result -> Integer.toString(result.threads()));
+        warnIfDifferent(warnings, "warm-up", base, candidate,
+                result -> result.settings().warmupIterations() + " x " + result.settings().warmupTime());
+        warnIfDifferent(warnings, "measurement", base, candidate,
+                result -> result.settings().measurementIterations() + " x " + result.settings().measurementTime());
+        return warnings;
+    }
+
+    private static void warnIfDifferent(List<String> warnings, String what, List<JmhResult> base, List<JmhResult> candidate,
+                                        Function<JmhResult, String> property) {
+        Set<String> inBase = new TreeSet<>();
+        base.forEach(result -> inBase.add(property.apply(result)));
+        Set<String> inCandidate = new TreeSet<>();
+        candidate.forEach(result -> inCandidate.add(property.apply(result)));
+        if (!inBase.equals(inCandidate)) {
+            warnings.add("the runs differ in " + what + ": base " + String.join(", ", inBase) + "; candidate "
+                    + String.join(", ", inCandidate));
+        }
+    }
+
+    private static double[] toArray(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).filter(Double::isFinite).toArray();
+    }
+
+    static Set<String> keys(List<JmhResult> results) {
+        Set<String> keys = new LinkedHashSet<>();
+        results.forEach(result -> keys.add(result.key()));
+        return keys;
+    }
+}

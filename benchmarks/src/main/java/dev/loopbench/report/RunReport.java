@@ -1,0 +1,56 @@
+package dev.loopbench.report;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The charts, {@code summary.txt} and {@code index.html} of one results file. */
+public final class RunReport {
+
+    public static final String WAVE_TIME = "wave-time";
+    public static final String PARALLELISM = "parallelism";
+
+    private RunReport() {
+    }
+
+    /**
+     * @return what was written, one line each, or why the charts could not be drawn
+     */
+    public static List<String> write(List<JmhResult> results, Path resultsFile, Path directory) throws IOException {
+        List<String> written = new ArrayList<>();
+        List<HtmlReport.Section> sections = new ArrayList<>();
+        boolean charted = !Charts.lines(results).isEmpty();
+        if (charted) {
+            try {
+                Charts.save(Charts.waveTime(results), directory.resolve(WAVE_TIME));
+                Charts.save(Charts.parallelism(results), directory.resolve(PARALLELISM));
+                written.add(directory.resolve(WAVE_TIME + ".png") + " and .svg");
+                written.add(directory.resolve(PARALLELISM + ".png") + " and .svg");
+                sections.add(new HtmlReport.Section("Wave time against concurrency",
+                        "Each point is the mean time for a wave of N simultaneous requests to complete, with JMH's"
+                                + " 99.9% error bar; the dashed line in the same colour is the model, ceil(N / L) x D."
+                                + " A flat line is a handler whose waits overlap; a staircase is one that serves N requests"
+                                + " L at a time.",
+                        HtmlReport.image(WAVE_TIME, "wave time against concurrency")));
+                sections.add(new HtmlReport.Section("Effective parallelism against concurrency",
+                        "P = N x D / T: how many requests the server behaved as if it could wait for at once. It climbs with"
+                                + " N while the handler keeps up and flattens at its number of lanes L.",
+                        HtmlReport.image(PARALLELISM, "effective parallelism against concurrency")));
+            } catch (IOException | RuntimeException | Error e) {
+                charted = false;
+                written.add("no charts: drawing them failed (" + e + "); on a headless machine without fonts,"
+                        + " install fontconfig and a font such as fonts-dejavu-core");
+            }
+        }
+        sections.add(new HtmlReport.Section("Summary",
+                "measured: JMH's mean wave time with its 99.9% error; model: ceil(N / L) x D; fits model: within 10% or"
+                        + " 15 ms; P: N x D / measured; p99: the 99th percentile of single-request latency.",
+                HtmlReport.table(Summary.rows(results), Summary.ALIGNMENT)));
+        RunFacts facts = RunFacts.of(results);
+        HtmlReport.write(directory.resolve("index.html"), "loopbench: what blocking the event loop costs",
+                facts.describe() + " · " + resultsFile.getFileName(), sections);
+        written.add(directory.resolve("index.html").toString());
+        return written;
+    }
+}
