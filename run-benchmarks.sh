@@ -11,6 +11,8 @@ usage: ./run-benchmarks.sh [--quick] [--target URL] [-- JMH-ARGS...]
        ./run-benchmarks.sh compare BASE.json CANDIDATE.json [--fail-threshold PCT]
                            [--warn-threshold PCT] [--alpha A] [--format text|markdown|json] [--chart DIR]
        ./run-benchmarks.sh report RESULTS.json [--output DIR]
+       ./run-benchmarks.sh timeline [--concurrency N] [--ms D] [--target URL] [--handlers a,b]
+                           [--event-loops E]
        ./run-benchmarks.sh --help
 
 Measures what blocking the Vert.x event loop costs: JMH fires waves of N simultaneous
@@ -42,6 +44,10 @@ compare        compares two JMH JSON files (any JMH benchmarks, not only loopben
                nothing in common). --format markdown suits a CI step summary; --chart DIR
                draws the change per cell with its confidence interval.
 report         summary, charts and index.html for one results file, next to it or in DIR.
+timeline       one warm wave per handler (default: N = 8, D = 100 ms, all six handlers, the
+               in-process server with E = 2), drawn request by request: when each was sent,
+               received, queued, waiting and answered, on which thread. Printed as text and
+               written as Gantt charts and index.html to results/<timestamp>-timeline/.
 
 Java: $JAVA_HOME/bin/java if JAVA_HOME is set, else java on the PATH; if that is older than
 21 and a JDK 21+ is installed beside it, that one (virtual threads need 21+; on an older JDK
@@ -159,8 +165,12 @@ case "${1:-}" in
   -h|--help) usage; exit 0 ;;
   compare) command=compare; shift; check_tool_options "--fail-threshold --warn-threshold --alpha --format --chart" "$@" ;;
   report) command=report; shift; check_tool_options "--output" "$@" ;;
+  timeline) command=timeline; shift; check_tool_options "--concurrency --ms --target --handlers --event-loops --width" "$@" ;;
   *) check_run_options "$@" ;;
 esac
 choose_java
 build_if_stale
+if [ "$command" = timeline ] && [ -t 1 ] && [[ " $* " != *" --width "* ]]; then
+  set -- "$@" --width "$(tput cols 2>/dev/null || echo 80)"
+fi
 exec "$JAVA" -cp "$JAR" dev.loopbench.cli.Main "$command" "$@"

@@ -69,7 +69,7 @@ public final class ExternalTarget implements Target {
                 Optional.ofNullable(health.getBoolean("virtualThreads")));
     }
 
-    static String requestUrl(String baseUrl, String handlerPath, int delayMs) {
+    public static String requestUrl(String baseUrl, String handlerPath, int delayMs) {
         String path = handlerPath.startsWith("/") ? handlerPath.substring(1) : handlerPath;
         return withoutTrailingSlash(baseUrl) + "/" + path + "?ms=" + delayMs;
     }

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * Fires waves of simultaneous GETs with the Vert.x Web Client and says when the last one
@@ -101,13 +102,22 @@ public final class WaveClient implements AutoCloseable {
         return fire();
     }
 
+    /** One answered request, for those who look at requests one by one (the timeline). */
+    public record Answer(long sentNanos, long receivedNanos, int status, String body, String error) {
+    }
+
     public Wave fire() throws InterruptedException {
+        return fire(null);
+    }
+
+    /** Fires a wave and hands every answer to {@code answers} too, from the client's event loops. */
+    public Wave fire(Consumer<Answer> answers) throws InterruptedException {
         InFlight wave = new InFlight(concurrency);
         long start = System.nanoTime();
         for (Shard shard : shards) {
             shard.context.runOnContext(ignored -> {
                 for (int i = 0; i < shard.requests; i++) {
-                    send(shard.web, wave);
+                    send(shard.web, wave, answers);
                 }
             });
         }
@@ -118,10 +128,15 @@ public final class WaveClient implements AutoCloseable {
         return new Wave(start, wave.lastResponse.get(), concurrency, wave.failures.get(), wave.firstError.get());
     }
 
-    private void send(WebClient web, InFlight wave) {
+    private void send(WebClient web, InFlight wave, Consumer<Answer> answers) {
         long sent = System.nanoTime();
         web.get(port, host, uri).timeout(timeoutMs).send().onComplete(result -> {
             long received = System.nanoTime();
+            if (answers != null) {
+                answers.accept(result.succeeded()
+                        ? new Answer(sent, received, result.result().statusCode(), result.result().bodyAsString(), null)
+                        : new Answer(sent, received, 0, null, String.valueOf(result.cause())));
+            }
             if (result.succeeded() && isSuccess(result.result())) {
                 latencyMicros.recordValue(Math.max(1, (received - sent) / 1_000));
                 wave.answered(received, null);

@@ -6,7 +6,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The tools behind {@code run-benchmarks.sh}: {@code run}, {@code compare} and {@code report}.
+ * The tools behind {@code run-benchmarks.sh}: {@code run}, {@code compare}, {@code report}
+ * and {@code timeline}.
  * Input it cannot use gets one line on stderr and exit code 2; the usage text lives in the script.
  */
 public final class Main {
@@ -29,6 +30,7 @@ public final class Main {
                 case "run" -> new RunCommand(out, Path.of("results")).run(RunCommand.parse(rest));
                 case "compare" -> CompareCommand.run(CompareCommand.parse(rest), out);
                 case "report" -> ReportCommand.run(rest, out);
+                case "timeline" -> TimelineCommand.run(TimelineCommand.parse(rest), out, Path.of("results"));
                 default -> throw new UsageError("unknown command '" + args.get(0) + "'");
             };
         } catch (UsageError e) {

@@ -2,6 +2,7 @@ package dev.loopbench.cli;
 
 import dev.loopbench.benchmarks.ConcurrentRequestsBenchmark;
 import dev.loopbench.benchmarks.WaveProfiler;
+import dev.loopbench.matrix.Cell;
 import dev.loopbench.matrix.Family;
 import dev.loopbench.matrix.JmhSettings;
 import dev.loopbench.matrix.Matrix;
@@ -239,22 +240,16 @@ public final class RunCommand {
         rows.add(new String[] {"handler", "N", "D ms", "E", "model wave ms", "est. s"});
         double totalSeconds = 0;
         for (Family family : matrix.families()) {
-            for (String handler : family.handlers()) {
-                for (int concurrency : family.concurrency()) {
-                    for (int delay : family.delays()) {
-                        for (int eventLoops : family.eventLoops()) {
-                            Optional<ServerShape> shape = target.isPresent() ? externalShape
-                                    : Optional.of(ModelShape.inProcess(eventLoops));
-                            double model = ModelShape.predictedMillis(handler, concurrency, delay, shape);
-                            double seconds = family.settings().estimateSeconds(model);
-                            totalSeconds += seconds;
-                            rows.add(new String[] {handler, Integer.toString(concurrency), Integer.toString(delay),
-                                    target.isPresent() ? "ext" : Integer.toString(eventLoops),
-                                    Double.isNaN(model) ? "?" : String.format(Locale.ROOT, "%.0f", model),
-                                    String.format(Locale.ROOT, "%.0f", seconds)});
-                        }
-                    }
-                }
+            for (Cell cell : family.cellList()) {
+                Optional<ServerShape> shape = target.isPresent() ? externalShape
+                        : Optional.of(ModelShape.inProcess(cell.eventLoops()));
+                double model = ModelShape.predictedMillis(cell.handler(), cell.concurrency(), cell.delayMs(), shape);
+                double seconds = family.settings().estimateSeconds(model);
+                totalSeconds += seconds;
+                rows.add(new String[] {cell.handler(), Integer.toString(cell.concurrency()), Integer.toString(cell.delayMs()),
+                        target.isPresent() ? "ext" : Integer.toString(cell.eventLoops()),
+                        Double.isNaN(model) ? "?" : String.format(Locale.ROOT, "%.0f", model),
+                        String.format(Locale.ROOT, "%.0f", seconds)});
             }
         }
         out.print(Table.render(rows, "lrrrrr"));
@@ -297,30 +292,18 @@ public final class RunCommand {
     private static List<String> missingCells(Matrix matrix, List<JmhResult> measured, Optional<String> target) {
         Set<String> have = new LinkedHashSet<>();
         for (JmhResult result : measured) {
-            have.add(cellKey(result.param("handler"), result.param("concurrency"), result.param("delayMs"),
-                    result.param("eventLoops")));
+            have.add("handler=" + result.param("handler") + ", concurrency=" + result.param("concurrency") + ", delayMs="
+                    + result.param("delayMs") + ", eventLoops=" + result.param("eventLoops"));
         }
         List<String> missing = new ArrayList<>();
         for (Family family : matrix.families()) {
-            for (String handler : family.handlers()) {
-                for (int concurrency : family.concurrency()) {
-                    for (int delay : family.delays()) {
-                        for (int eventLoops : family.eventLoops()) {
-                            String key = cellKey(handler, Integer.toString(concurrency), Integer.toString(delay),
-                                    Integer.toString(eventLoops));
-                            if (!have.contains(key)) {
-                                missing.add(key + target.map(url -> ", target=" + url).orElse(""));
-                            }
-                        }
-                    }
+            for (Cell cell : family.cellList()) {
+                if (!have.contains(cell.describe())) {
+                    missing.add(cell.describe() + target.map(url -> ", target=" + url).orElse(""));
                 }
             }
         }
         return missing;
-    }
-
-    private static String cellKey(String handler, String concurrency, String delay, String eventLoops) {
-        return "handler=" + handler + ", concurrency=" + concurrency + ", delayMs=" + delay + ", eventLoops=" + eventLoops;
     }
 
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|min)?");

@@ -1,5 +1,6 @@
 package dev.loopbench.matrix;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -30,5 +31,20 @@ public record Family(String name, List<String> handlers, List<Integer> concurren
 
     public int cells() {
         return handlers.size() * concurrency.size() * delays.size() * eventLoops.size();
+    }
+
+    /** Every cell, handler by handler, in rising concurrency. */
+    public List<Cell> cellList() {
+        List<Cell> cells = new ArrayList<>();
+        for (String handler : handlers) {
+            for (int n : concurrency) {
+                for (int delay : delays) {
+                    for (int loops : eventLoops) {
+                        cells.add(new Cell(handler, n, delay, loops));
+                    }
+                }
+            }
+        }
+        return cells;
     }
 }

@@ -6,7 +6,6 @@ import org.apache.commons.math3.stat.inference.TTest;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -143,11 +142,5 @@ public record Comparison(List<CellComparison> cells, List<JmhResult> onlyInBase,
 
     private static double[] toArray(List<Double> values) {
         return values.stream().mapToDouble(Double::doubleValue).filter(Double::isFinite).toArray();
-    }
-
-    static Set<String> keys(List<JmhResult> results) {
-        Set<String> keys = new LinkedHashSet<>();
-        results.forEach(result -> keys.add(result.key()));
-        return keys;
     }
 }

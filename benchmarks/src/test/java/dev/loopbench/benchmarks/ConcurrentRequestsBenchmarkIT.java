@@ -1,17 +1,18 @@
 package dev.loopbench.benchmarks;
 
+import dev.loopbench.model.WaitStyle;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.TimeValue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Collection;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -50,7 +51,7 @@ class ConcurrentRequestsBenchmarkIT {
         assertTrue(sleep / timer >= 4, "event-loop sleep should be at least 4x slower than the timer: " + context);
         assertTrue(sleep >= 0.95 * 400, "8 sleeps of 50 ms on one event loop cannot take less than 400 ms: " + context);
         for (RunResult result : byHandler.values()) {
-            Map<String, Result> secondary = result.getAggregatedResult().getSecondaryResults();
+            var secondary = result.getAggregatedResult().getSecondaryResults(); // JMH types it with a raw Result
             assertEquals(0.0, secondary.get("failedRequests").getScore(), context);
             assertEquals(0.0, secondary.get("newConnections").getScore(), "the warm pool must hold: " + context);
             assertTrue(secondary.containsKey("predicted") && secondary.containsKey("latencyP99")
@@ -63,14 +64,8 @@ class ConcurrentRequestsBenchmarkIT {
     @Test
     @DisplayName("the @Param list of handlers is exactly the six loopbench handlers")
     void handlerParamMatchesTheModel() throws Exception {
-        String[] declared = ConcurrentRequestsBenchmark.class.getField("handler")
-                .getAnnotation(org.openjdk.jmh.annotations.Param.class).value();
-        String[] paths = java.util.Arrays.stream(dev.loopbench.model.WaitStyle.values())
-                .map(dev.loopbench.model.WaitStyle::path).toArray(String[]::new);
-        assertEquals(java.util.List.of(paths), java.util.List.of(declared));
-    }
-
-    static Collection<RunResult> runQuietly(Options options) throws Exception {
-        return new Runner(options).run();
+        String[] declared = ConcurrentRequestsBenchmark.class.getField("handler").getAnnotation(Param.class).value();
+        String[] paths = Arrays.stream(WaitStyle.values()).map(WaitStyle::path).toArray(String[]::new);
+        assertEquals(List.of(paths), List.of(declared));
     }
 }

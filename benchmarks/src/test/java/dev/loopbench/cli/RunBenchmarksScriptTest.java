@@ -28,14 +28,17 @@ class RunBenchmarksScriptTest {
         Finished finished = script(flag);
         assertEquals(0, finished.exitCode(), finished.toString());
         assertTrue(finished.stdout().startsWith("usage: ./run-benchmarks.sh"), finished.toString());
-        for (String documented : new String[] {"--quick", "--target URL", "-- JMH-ARGS", "results/<timestamp>/"}) {
+        for (String documented : new String[] {"--quick", "--target URL", "-- JMH-ARGS", "results/<timestamp>/",
+                "compare BASE.json CANDIDATE.json", "--fail-threshold PCT", "report RESULTS.json", "timeline"}) {
             assertTrue(finished.stdout().contains(documented), "the usage should explain " + documented + ": " + finished);
         }
         assertEquals("", finished.stderr(), finished.toString());
     }
 
     @ParameterizedTest(name = "{0} is refused with the usage on stderr and exit code 2")
-    @ValueSource(strings = {"--bogus", "--quick --nope", "--target", "--target --quick", "extra"})
+    @ValueSource(strings = {"--bogus", "--quick --nope", "--target", "--target --quick", "extra",
+            "compare a.json b.json --nope 1", "compare a.json b.json --format", "report r.json --chart x",
+            "timeline --bogus 1", "timeline --ms"})
     void badOptions(String args) throws Exception {
         Finished finished = script(args.split(" "));
         assertEquals(2, finished.exitCode(), finished.toString());

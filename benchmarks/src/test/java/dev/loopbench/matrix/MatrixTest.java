@@ -49,16 +49,10 @@ class MatrixTest {
     private static double estimateMinutes(Matrix matrix) {
         double seconds = 0;
         for (Family family : matrix.families()) {
-            for (String handler : family.handlers()) {
-                for (int concurrency : family.concurrency()) {
-                    for (int delay : family.delays()) {
-                        for (int eventLoops : family.eventLoops()) {
-                            Optional<ServerShape> shape = Optional.of(ModelShape.inProcess(eventLoops));
-                            seconds += family.settings().estimateSeconds(
-                                    ModelShape.predictedMillis(handler, concurrency, delay, shape));
-                        }
-                    }
-                }
+            for (Cell cell : family.cellList()) {
+                Optional<ServerShape> shape = Optional.of(ModelShape.inProcess(cell.eventLoops()));
+                seconds += family.settings().estimateSeconds(
+                        ModelShape.predictedMillis(cell.handler(), cell.concurrency(), cell.delayMs(), shape));
             }
         }
         return seconds / 60;

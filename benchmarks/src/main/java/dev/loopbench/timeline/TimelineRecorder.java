@@ -1,0 +1,101 @@
+package dev.loopbench.timeline;
+
+import dev.loopbench.benchmarks.CellUnusable;
+import dev.loopbench.benchmarks.ExternalTarget;
+import dev.loopbench.benchmarks.InProcessTarget;
+import dev.loopbench.benchmarks.Target;
+import dev.loopbench.benchmarks.WaveClient;
+import dev.loopbench.matrix.ModelShape;
+import dev.loopbench.model.ServerShape;
+import io.vertx.core.json.JsonObject;
+import org.HdrHistogram.Recorder;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * Records one warm wave per handler, request by request, with the same client as the benchmark:
+ * when each request was sent and answered, and the server's own timestamps and thread.
+ */
+public final class TimelineRecorder {
+
+    /** Waves at ms=0, then one at D, before the recorded wave: connections open, the JIT past the interpreter. */
+    static final int WARM_UP_WAVES = 30;
+
+    private TimelineRecorder() {
+    }
+
+    public static WaveTrace record(Target target, String handler, int concurrency, int delayMs) throws Exception {
+        String url = ExternalTarget.requestUrl(target.baseUrl(), handler, delayMs);
+        double predicted = ModelShape.predictedMillis(handler, concurrency, delayMs, target.shape());
+        long timeoutMs = (long) Math.max(30_000, 3 * (Double.isNaN(predicted) ? (double) concurrency * delayMs : predicted));
+        try (WaveClient warm = new WaveClient(ExternalTarget.requestUrl(target.baseUrl(), handler, 0), concurrency, timeoutMs,
+                new Recorder(3))) {
+            for (int i = 0; i < WARM_UP_WAVES; i++) {
+                requireNoFailures(warm.fire(), handler);
+            }
+        }
+        ConcurrentLinkedQueue<WaveClient.Answer> answers = new ConcurrentLinkedQueue<>();
+        try (WaveClient client = new WaveClient(url, concurrency, timeoutMs, new Recorder(3))) {
+            requireNoFailures(client.warm(), handler);
+            requireNoFailures(client.fire(answers::add), handler);
+        }
+        boolean sameClock = target instanceof InProcessTarget; // one JVM, one System.nanoTime
+        return new WaveTrace(handler, concurrency, delayMs, target.shape().map(ServerShape::toString).orElse("unknown"),
+                predicted, sameClock, traces(new ArrayList<>(answers), sameClock));
+    }
+
+    static List<RequestTrace> traces(List<WaveClient.Answer> answers, boolean sameClock) {
+        long start = answers.stream().mapToLong(WaveClient.Answer::sentNanos).min().orElse(0);
+        List<JsonObject> bodies = new ArrayList<>();
+        long firstServerReceived = Long.MAX_VALUE;
+        for (WaveClient.Answer answer : answers) {
+            JsonObject body = serverJson(answer.body());
+            bodies.add(body);
+            if (body != null) {
+                firstServerReceived = Math.min(firstServerReceived, body.getLong("receivedNanos"));
+            }
+        }
+        // on one clock, server times are client times; otherwise only their differences mean anything
+        long serverZero = sameClock ? start : firstServerReceived;
+        List<RequestTrace> traces = new ArrayList<>();
+        for (int i = 0; i < answers.size(); i++) {
+            WaveClient.Answer answer = answers.get(i);
+            JsonObject body = bodies.get(i);
+            traces.add(new RequestTrace(i + 1, millis(answer.sentNanos(), start),
+                    body == null ? Double.NaN : millis(body.getLong("receivedNanos"), serverZero),
+                    body == null ? Double.NaN : millis(body.getLong("startedNanos"), serverZero),
+                    body == null ? Double.NaN : millis(body.getLong("finishedNanos"), serverZero),
+                    millis(answer.receivedNanos(), start),
+                    body == null ? "" : String.valueOf(body.getValue("thread", ""))));
+        }
+        return traces;
+    }
+
+    /** The server's timestamps when its answer has them: loopbench's, or anything alike. */
+    private static JsonObject serverJson(String body) {
+        try {
+            JsonObject json = new JsonObject(body);
+            for (String field : new String[] {"receivedNanos", "startedNanos", "finishedNanos"}) {
+                if (!(json.getValue(field) instanceof Number)) {
+                    return null;
+                }
+            }
+            return json;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static double millis(long nanos, long zero) {
+        return (nanos - zero) / 1e6;
+    }
+
+    private static void requireNoFailures(WaveClient.Wave wave, String handler) {
+        if (wave.failures() > 0) {
+            throw new CellUnusable(handler + ": " + wave.failures() + " of " + wave.requests()
+                    + " requests failed, the first with: " + wave.firstError());
+        }
+    }
+}
