@@ -19,7 +19,7 @@ Measures what blocking the Vert.x event loop costs: JMH fires waves of N simulta
 requests at six handlers that all wait D ms, and compares each wave time with the model
 T(N) = ceil(N / L) x D (L: how many requests the handler can wait for at once).
 
-  (no options)      the default matrix, about 9 minutes on 2 cores: every handler at
+  (no options)      the default matrix, about 12 minutes on 2 cores: every handler at
                     N = 1, 4, 16, 64, the non-blocking ones on to N = 256 and 1000; D = 100 ms,
                     an in-process server with E = 2 event loops, W = 20 workers, V = 2
   --quick           the same matrix, smaller and shorter: about 2 minutes
@@ -139,7 +139,8 @@ build_if_stale() {
   if [ -n "$stale" ]; then
     command -v mvn >/dev/null || { echo "run-benchmarks.sh: the jars are $stale and Maven (mvn) is not installed to build them" >&2; exit 2; }
     echo "run-benchmarks.sh: the jars are $stale; building them (mvn -B -q package -DskipTests)" >&2
-    mvn -B -q -Dstyle.color=never package -DskipTests >&2
+    # Maven 3.8 writes colour resets even in batch mode; pipefail keeps its exit code
+    mvn -B -q -Dstyle.color=never package -DskipTests 2>&1 | sed 's/\x1b\[[0-9;]*m//g' >&2
   fi
 }
 

@@ -5,6 +5,7 @@ import dev.loopbench.report.JmhResults;
 import dev.loopbench.report.RunFacts;
 import dev.loopbench.report.RunReport;
 import dev.loopbench.report.Summary;
+import dev.loopbench.report.TextChart;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -49,10 +50,16 @@ final class ReportCommand {
 
     /** Also used after every run. */
     static void write(List<JmhResult> measured, Path results, Path directory, PrintStream out) throws IOException {
+        String table = Summary.render(measured);
+        String chart = TextChart.waveTime(measured);
         Files.writeString(directory.resolve("summary.txt"),
-                RunFacts.of(measured).describe() + "\n\n" + Summary.render(measured), StandardCharsets.UTF_8);
-        out.print(Summary.render(measured));
+                RunFacts.of(measured).describe() + "\n\n" + table + "\n" + chart, StandardCharsets.UTF_8);
+        out.print(table);
         out.println();
+        if (!chart.isEmpty()) {
+            out.print(chart);
+            out.println();
+        }
         for (String line : RunReport.write(measured, results, directory)) {
             out.println("loopbench: wrote " + line);
         }

@@ -271,8 +271,12 @@ public final class RunCommand {
     }
 
     private List<String> jmhCommand(Family family, JmhArguments jmh, Optional<String> target, Path part) {
-        List<String> command = new ArrayList<>(List.of(Jdk.javaExecutable(), "-jar", Jdk.selfJar(),
-                ConcurrentRequestsBenchmark.class.getSimpleName()));
+        List<String> command = new ArrayList<>(List.of(Jdk.javaExecutable()));
+        if (Runtime.version().feature() >= 23) {
+            // JMH 1.37 uses sun.misc.Unsafe, which JDK 23+ warns about in four lines before every run
+            command.add("--sun-misc-unsafe-memory-access=allow");
+        }
+        command.addAll(List.of("-jar", Jdk.selfJar(), ConcurrentRequestsBenchmark.class.getSimpleName()));
         command.addAll(List.of("-p", "handler=" + String.join(",", family.handlers())));
         command.addAll(List.of("-p", "concurrency=" + join(family.concurrency())));
         command.addAll(List.of("-p", "delayMs=" + join(family.delays())));
