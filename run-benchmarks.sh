@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # loopbench's one entry point for users and CI: ./run-benchmarks.sh --help
 set -euo pipefail
-cd "$(dirname "${BASH_SOURCE[0]}")"
-
-JAR=benchmarks/target/benchmarks.jar
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+JAR="$ROOT/benchmarks/target/benchmarks.jar"
+# runs and timelines write results/ in the repository; compare and report read files where you are
 
 usage() {
   cat <<'EOF'
@@ -19,16 +19,18 @@ Measures what blocking the Vert.x event loop costs: JMH fires waves of N simulta
 requests at six handlers that all wait D ms, and compares each wave time with the model
 T(N) = ceil(N / L) x D (L: how many requests the handler can wait for at once).
 
-  (no options)      the default matrix, about 12 minutes on 2 cores: every handler at
-                    N = 1, 4, 16, 64, the non-blocking ones on to N = 256 and 1000; D = 100 ms,
-                    an in-process server with E = 2 event loops, W = 20 workers, V = 2
+  (no options)      the default matrix, about 12 minutes on 2 cores: the blocking handlers
+                    at N = 1, 4, 16, 64, the non-blocking ones (timer, virtual-thread-await)
+                    at N = 1, 16, 64, 256, 1000; D = 100 ms, an in-process server with
+                    E = 2 event loops, W = 20 workers, V = 2
   --quick           the same matrix, smaller and shorter: about 2 minutes
   --target URL      measure a running server instead, e.g. http://localhost:8080; it must
                     answer GET URL/<handler>?ms=<D>. A loopbench server's /health lets the
                     model predict; for any other server the summary shows its effective
                     parallelism P = N x D / T
   -- JMH-ARGS       passed to JMH, e.g. -- -p concurrency=8,32 or -- -p handler=timer -prof gc;
-                    -p handler/concurrency/delayMs/eventLoops replace the matrix's values
+                    -p handler/concurrency/delayMs/eventLoops replace the matrix's values;
+                    -rf/-rff/-bm/-tu are refused (the summary reads JSON in ms/op)
   -h, --help        this help
 
 It prints the plan with an estimated duration, JMH's progress, then a table per cell
@@ -113,7 +115,8 @@ choose_java() {
     JAVA=$(command -v java) || { echo "run-benchmarks.sh: no java on the PATH and JAVA_HOME is unset; install JDK 17+" >&2; exit 2; }
     local feature newer
     feature=$(feature_of "$(java_property "$JAVA" java.specification.version)")
-    if [ "$feature" -lt 21 ]; then
+    # only the server's virtual-thread handlers care; compare and report run on any JDK 17+
+    if [ "$feature" -lt 21 ] && { [ "$subcommand" = run ] || [ "$subcommand" = timeline ]; }; then
       newer=$(jdk_beside "$(java_property "$JAVA" java.home)")
       if [ -n "$newer" ]; then
         echo "run-benchmarks.sh: java on the PATH is Java $feature, without virtual threads; using $newer, installed beside it (set JAVA_HOME to choose)" >&2
@@ -129,18 +132,27 @@ choose_java() {
   fi
 }
 
+# Exit code when the jars cannot be built: compare keeps 1 for "regression" and nothing else.
+build_failed() {
+  echo "run-benchmarks.sh: $1" >&2
+  [ "$subcommand" = compare ] && exit 2
+  exit 1
+}
+
 build_if_stale() {
   local stale=""
-  if [ ! -f "$JAR" ] || [ ! -f server/target/loopbench-server.jar ]; then
+  if [ ! -f "$JAR" ] || [ ! -f "$ROOT/server/target/loopbench-server.jar" ]; then
     stale="missing"
-  elif [ -n "$(find pom.xml server/pom.xml benchmarks/pom.xml server/src/main benchmarks/src/main -newer "$JAR" -print -quit)" ]; then
+  elif [ -n "$(cd "$ROOT" && find pom.xml server/pom.xml benchmarks/pom.xml server/src/main benchmarks/src/main -newer "$JAR" -print -quit)" ]; then
     stale="older than the sources"
   fi
   if [ -n "$stale" ]; then
-    command -v mvn >/dev/null || { echo "run-benchmarks.sh: the jars are $stale and Maven (mvn) is not installed to build them" >&2; exit 2; }
+    command -v mvn >/dev/null || build_failed "the jars are $stale and Maven (mvn) is not installed to build them"
     echo "run-benchmarks.sh: the jars are $stale; building them (mvn -B -q package -DskipTests)" >&2
-    # Maven 3.8 writes colour resets even in batch mode; pipefail keeps its exit code
-    mvn -B -q -Dstyle.color=never package -DskipTests 2>&1 | sed 's/\x1b\[[0-9;]*m//g' >&2
+    # Maven 3.8 writes colour resets even in batch mode
+    if ! (cd "$ROOT" && mvn -B -q -Dstyle.color=never package -DskipTests 2>&1 | sed 's/\x1b\[[0-9;]*m//g' >&2); then
+      build_failed "the build failed (above); fix it or run mvn -B package in $ROOT"
+    fi
   fi
 }
 
@@ -161,17 +173,20 @@ check_tool_options() {
   done
 }
 
-command=run
+subcommand=run
 case "${1:-}" in
   -h|--help) usage; exit 0 ;;
-  compare) command=compare; shift; check_tool_options "--fail-threshold --warn-threshold --alpha --format --chart" "$@" ;;
-  report) command=report; shift; check_tool_options "--output" "$@" ;;
-  timeline) command=timeline; shift; check_tool_options "--concurrency --ms --target --handlers --event-loops --width" "$@" ;;
+  compare) subcommand=compare; shift; check_tool_options "--fail-threshold --warn-threshold --alpha --format --chart" "$@" ;;
+  report) subcommand=report; shift; check_tool_options "--output" "$@" ;;
+  timeline) subcommand=timeline; shift; check_tool_options "--concurrency --ms --target --handlers --event-loops --width" "$@" ;;
   *) check_run_options "$@" ;;
 esac
 choose_java
 build_if_stale
-if [ "$command" = timeline ] && [ -t 1 ] && [[ " $* " != *" --width "* ]]; then
+if [ "$subcommand" = timeline ] && [ -t 1 ] && [[ " $* " != *" --width "* ]]; then
   set -- "$@" --width "$(tput cols 2>/dev/null || echo 80)"
 fi
-exec "$JAVA" -cp "$JAR" dev.loopbench.cli.Main "$command" "$@"
+case "$subcommand" in
+  run|timeline) cd "$ROOT" ;;
+esac
+exec "$JAVA" -cp "$JAR" dev.loopbench.cli.Main "$subcommand" "$@"

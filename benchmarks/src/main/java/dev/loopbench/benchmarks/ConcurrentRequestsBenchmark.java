@@ -105,6 +105,7 @@ public class ConcurrentRequestsBenchmark {
         client = new WaveClient(ExternalTarget.requestUrl(server.baseUrl(), handler, delayMs), concurrency,
                 requestTimeoutMillis(predicted), WaveMetrics.CURRENT.latencyMicros);
         requireNoFailures(fire(true), "the warm-up wave");
+        WaveMetrics.CURRENT.startIteration(); // with -wi 0 the warm-up's latencies would land in the first iteration
         if (client.openConnections() < concurrency) {
             throw failCell("the warm-up wave left " + client.openConnections() + " connections open, not "
                     + concurrency + ": the wave would measure connection set-up");
@@ -133,6 +134,10 @@ public class ConcurrentRequestsBenchmark {
 
     @TearDown(Level.Trial)
     public void stopClientAndServer() throws Exception {
+        if (!WaveMetrics.CURRENT.profiled) {
+            System.out.println("loopbench: for the model's prediction, the effective parallelism and the latency"
+                    + " percentiles, add -prof " + WaveProfiler.class.getName());
+        }
         try {
             if (client != null) {
                 client.close();

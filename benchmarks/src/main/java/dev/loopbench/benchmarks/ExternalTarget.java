@@ -48,7 +48,7 @@ public final class ExternalTarget implements Target {
         String first = requestUrl(baseUrl, handlerPath, delayMs);
         HttpResponse<String> answer;
         try {
-            answer = get(probe, first);
+            answer = get(probe, first, PROBE_TIMEOUT.plusMillis(delayMs));
         } catch (IOException e) {
             throw new CellUnusable("target " + baseUrl + " is not reachable: GET " + first + " failed: " + e);
         } catch (InterruptedException e) {
@@ -77,7 +77,7 @@ public final class ExternalTarget implements Target {
     /** The /health of a loopbench server, or null for any other server. */
     private static JsonObject loopbenchHealth(HttpClient probe, String baseUrl) {
         try {
-            HttpResponse<String> health = get(probe, baseUrl + "/health");
+            HttpResponse<String> health = get(probe, baseUrl + "/health", PROBE_TIMEOUT);
             if (health.statusCode() != 200) {
                 return null;
             }
@@ -93,8 +93,9 @@ public final class ExternalTarget implements Target {
         }
     }
 
-    private static HttpResponse<String> get(HttpClient client, String url) throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(URI.create(url)).timeout(PROBE_TIMEOUT).GET().build(),
+    private static HttpResponse<String> get(HttpClient client, String url, Duration timeout)
+            throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

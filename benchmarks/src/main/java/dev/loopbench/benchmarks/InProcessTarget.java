@@ -5,7 +5,9 @@ import dev.loopbench.server.LoopbenchServer;
 import dev.loopbench.server.ServerConfig;
 
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** The loopbench server on its own Vert.x in the benchmark's JVM, on a free port. */
 public final class InProcessTarget implements Target {
@@ -19,9 +21,15 @@ public final class InProcessTarget implements Target {
     /** E event loops, Vert.x's default W = 20, and V = E, as the command line would start it. */
     public static InProcessTarget start(int eventLoops) throws Exception {
         ServerShape shape = new ServerShape(eventLoops, BenchmarkDefaults.WORKER_POOL_SIZE, eventLoops);
-        LoopbenchServer server = LoopbenchServer.start(ServerConfig.defaults().withPort(0).withShape(shape))
-                .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-        return new InProcessTarget(server);
+        try {
+            LoopbenchServer server = LoopbenchServer.start(ServerConfig.defaults().withPort(0).withShape(shape))
+                    .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+            return new InProcessTarget(server);
+        } catch (ExecutionException e) {
+            throw new CellUnusable("the in-process server did not start: " + e.getCause());
+        } catch (TimeoutException e) {
+            throw new CellUnusable("the in-process server did not start within 60 s");
+        }
     }
 
     @Override

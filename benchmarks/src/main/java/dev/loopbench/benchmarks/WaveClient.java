@@ -66,7 +66,8 @@ public final class WaveClient implements AutoCloseable {
      */
     public WaveClient(String requestUrl, int concurrency, long timeoutMs, Recorder latencyMicros) {
         URI parsed = URI.create(requestUrl);
-        this.host = parsed.getHost();
+        this.host = parsed.getHost().startsWith("[") ? parsed.getHost().substring(1, parsed.getHost().length() - 1)
+                : parsed.getHost(); // the client wants an IPv6 address without its URL brackets
         this.port = parsed.getPort() > 0 ? parsed.getPort() : 80;
         this.uri = parsed.getRawPath() + (parsed.getRawQuery() == null ? "" : "?" + parsed.getRawQuery());
         this.concurrency = concurrency;

@@ -20,6 +20,8 @@ public final class WaveMetrics {
     volatile int delayMs;
     /** NaN when the target's lanes are unknown. */
     volatile double predictedMillis = Double.NaN;
+    /** Whether {@link WaveProfiler} runs in this JVM: without it the gauges go nowhere. */
+    volatile boolean profiled;
 
     private WaveMetrics() {
     }

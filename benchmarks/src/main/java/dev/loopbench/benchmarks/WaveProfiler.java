@@ -33,6 +33,7 @@ public final class WaveProfiler implements InternalProfiler {
 
     @Override
     public void beforeIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams) {
+        WaveMetrics.CURRENT.profiled = true;
         WaveMetrics.CURRENT.startIteration();
     }
 

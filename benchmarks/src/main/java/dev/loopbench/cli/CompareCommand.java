@@ -1,5 +1,6 @@
 package dev.loopbench.cli;
 
+import dev.loopbench.report.ChartFailure;
 import dev.loopbench.report.Charts;
 import dev.loopbench.report.Comparison;
 import dev.loopbench.report.ComparisonFormats;
@@ -109,8 +110,8 @@ final class CompareCommand {
                             + " the horizontal lines are the fail threshold either way.",
                     HtmlReport.image("change", "change per cell")));
         } catch (IOException | RuntimeException | Error e) {
-            sections.add(new HtmlReport.Section("Change per cell", "no chart: drawing it failed (" + HtmlReport.escape(e.toString())
-                    + "); on a headless machine without fonts, install fontconfig and fonts-dejavu-core", ""));
+            sections.add(new HtmlReport.Section("Change per cell", "no chart: " + HtmlReport.escape(ChartFailure.describe(e)), ""));
+            System.err.println("loopbench: no chart: " + ChartFailure.describe(e));
         }
         sections.add(new HtmlReport.Section("Comparison", "", HtmlReport.preformatted(text)));
         HtmlReport.write(directory.resolve("compare.html"), "loopbench: benchmark comparison",

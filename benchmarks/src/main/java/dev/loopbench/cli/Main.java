@@ -36,9 +36,10 @@ public final class Main {
         } catch (UsageError e) {
             err.println("loopbench: " + e.getMessage());
             return 2;
-        } catch (Exception e) {
+        } catch (Exception | Error e) {
             err.println("loopbench: " + e);
-            return 1;
+            // for compare, exit 1 means a regression and nothing else: any other failure is unusable input
+            return args.get(0).equals("compare") ? 2 : 1;
         }
     }
 }

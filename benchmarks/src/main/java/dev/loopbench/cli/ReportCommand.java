@@ -61,7 +61,7 @@ final class ReportCommand {
             out.println();
         }
         for (String line : RunReport.write(measured, results, directory)) {
-            out.println("loopbench: wrote " + line);
+            out.println("loopbench: " + line);
         }
         out.println("loopbench: wrote " + directory.resolve("summary.txt"));
     }

@@ -19,8 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -98,8 +96,7 @@ public final class RunCommand {
         matrix = withEffectiveSettings(matrix, jmh);
         printPlan(matrix, target, shape);
 
-        Path runDirectory = resultsRoot.resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm-ss")));
-        Files.createDirectories(runDirectory);
+        Path runDirectory = RunDirectories.create(resultsRoot, "");
         Path log = runDirectory.resolve("jmh-output.txt");
         List<Path> parts = new ArrayList<>();
         boolean jmhFailed = false;
@@ -174,24 +171,18 @@ public final class RunCommand {
     }
 
     /**
-     * The user's {@code -p} values replace the matrix's. A concurrency list makes one family of
-     * it; a handler list only picks handlers, each keeping its family's concurrency levels.
+     * The user's {@code -p} values replace the matrix's: concurrency, delay and event loops in
+     * every family (each keeps its own warm-up); a handler list picks handlers, each staying in
+     * its family.
      */
     static Matrix applyOverrides(Matrix matrix, JmhArguments jmh) throws UsageError {
         List<Family> families = new ArrayList<>();
         for (Family family : matrix.families()) {
-            families.add(new Family(family.name(), family.handlers(), family.concurrency(),
+            families.add(new Family(family.name(), family.handlers(), jmh.intParam("concurrency", family.concurrency()),
                     jmh.intParam("delayMs", family.delays()), jmh.intParam("eventLoops", family.eventLoops()),
                     family.settings()));
         }
         Optional<List<String>> handlers = jmh.param("handler");
-        if (jmh.param("concurrency").isPresent()) {
-            Set<String> all = new LinkedHashSet<>();
-            families.forEach(family -> all.addAll(family.handlers()));
-            Family first = families.get(0);
-            return matrix.withFamilies(List.of(new Family("chosen", handlers.orElse(List.copyOf(all)),
-                    jmh.intParam("concurrency", List.of()), first.delays(), first.eventLoops(), first.settings())));
-        }
         if (handlers.isEmpty()) {
             return matrix.withFamilies(families);
         }

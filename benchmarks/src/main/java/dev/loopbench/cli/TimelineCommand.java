@@ -6,6 +6,7 @@ import dev.loopbench.benchmarks.InProcessTarget;
 import dev.loopbench.benchmarks.Target;
 import dev.loopbench.matrix.Matrix;
 import dev.loopbench.model.WaitStyle;
+import dev.loopbench.report.ChartFailure;
 import dev.loopbench.report.Charts;
 import dev.loopbench.report.HtmlReport;
 import dev.loopbench.timeline.TextTimeline;
@@ -20,8 +21,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -108,9 +107,7 @@ final class TimelineCommand {
         out.println();
         out.print(text);
 
-        Path directory = resultsRoot.resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm-ss"))
-                + "-timeline");
-        Files.createDirectories(directory);
+        Path directory = RunDirectories.create(resultsRoot, "-timeline");
         Files.writeString(directory.resolve("timeline.txt"), TextTimeline.render(waves, header, TextTimeline.FILE_WIDTH), StandardCharsets.UTF_8);
         Files.writeString(directory.resolve("timeline.json"), json(waves).encodePrettily(), StandardCharsets.UTF_8);
         List<HtmlReport.Section> sections = new ArrayList<>();
@@ -121,8 +118,8 @@ final class TimelineCommand {
                 Charts.save(TimelineChart.of(wave, scale), directory.resolve(name));
                 sections.add(new HtmlReport.Section(wave.handler(), explanation(wave), HtmlReport.image(name, wave.handler() + " timeline")));
             } catch (IOException | RuntimeException | Error e) {
-                sections.add(new HtmlReport.Section(wave.handler(), "no chart: drawing it failed (" + HtmlReport.escape(e.toString())
-                        + "); on a headless machine without fonts, install fontconfig and fonts-dejavu-core", ""));
+                sections.add(new HtmlReport.Section(wave.handler(), "no chart: " + HtmlReport.escape(ChartFailure.describe(e)), ""));
+                out.println("loopbench: no chart for " + wave.handler() + ": " + ChartFailure.describe(e));
             }
         }
         sections.add(new HtmlReport.Section("As text", "", HtmlReport.preformatted(TextTimeline.render(waves, header, TextTimeline.FILE_WIDTH))));

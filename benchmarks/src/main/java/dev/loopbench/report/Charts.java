@@ -220,7 +220,7 @@ public final class Charts {
         boolean severalDelays = results.stream().map(r -> r.param("delayMs")).distinct().count() > 1;
         boolean severalLoops = results.stream().map(r -> r.param("eventLoops")).distinct().count() > 1;
         for (JmhResult result : results) {
-            if (number(result.param("concurrency")) <= 0 || result.primary().score() <= 0) {
+            if (!(number(result.param("concurrency")) > 0) || !(result.primary().score() > 0)) {
                 continue; // not a loopbench wave: nothing to draw against N
             }
             String name = String.valueOf(result.param("handler"))

@@ -38,10 +38,15 @@ public record Comparison(List<CellComparison> cells, List<JmhResult> onlyInBase,
         for (JmhResult baseResult : matchedBase) {
             cells.add(compare(baseResult, candidates.get(baseResult.key()), labels.get(baseResult), thresholds));
         }
-        return new Comparison(cells,
-                base.stream().filter(result -> !candidates.containsKey(result.key())).toList(),
-                candidate.stream().filter(result -> !bases.containsKey(result.key())).toList(),
-                comparabilityWarnings(base, candidate), thresholds);
+        List<JmhResult> onlyInBase = base.stream().filter(result -> !candidates.containsKey(result.key())).toList();
+        List<String> warnings = comparabilityWarnings(base, candidate);
+        if (!onlyInBase.isEmpty()) {
+            warnings.add(onlyInBase.size() + " cell" + (onlyInBase.size() == 1 ? "" : "s")
+                    + " of the base have no result in the candidate: a cell whose wave failed gets no score,"
+                    + " so check the candidate's run (they are listed at the end)");
+        }
+        return new Comparison(cells, onlyInBase,
+                candidate.stream().filter(result -> !bases.containsKey(result.key())).toList(), warnings, thresholds);
     }
 
     static CellComparison compare(JmhResult base, JmhResult candidate, String label, Thresholds thresholds) {

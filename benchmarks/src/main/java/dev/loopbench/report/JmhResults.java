@@ -101,7 +101,11 @@ public final class JmhResults {
                 json.getString("scoreUnit", ""), rawData(json));
     }
 
-    /** Per fork, per iteration; from {@code rawDataHistogram} each value is repeated by its count. */
+    /**
+     * Per fork, per iteration. From {@code rawDataHistogram} (sample mode) each iteration gives
+     * its mean: single operations within an iteration are not independent samples, and a file
+     * can hold millions of them.
+     */
     private static List<List<Double>> rawData(JsonObject metric) {
         List<List<Double>> forks = new ArrayList<>();
         JsonArray raw = metric.getJsonArray("rawData");
@@ -118,18 +122,21 @@ public final class JmhResults {
         JsonArray histograms = metric.getJsonArray("rawDataHistogram");
         if (histograms != null) {
             for (Object fork : histograms) {
-                List<Double> samples = new ArrayList<>();
+                List<Double> iterations = new ArrayList<>();
                 for (Object iteration : (JsonArray) fork) {
+                    double sum = 0;
+                    long total = 0;
                     for (Object bucket : (JsonArray) iteration) {
                         JsonArray valueAndCount = (JsonArray) bucket;
-                        double sample = number(valueAndCount.getValue(0));
                         long count = ((Number) valueAndCount.getValue(1)).longValue();
-                        for (long c = 0; c < count; c++) {
-                            samples.add(sample);
-                        }
+                        sum += number(valueAndCount.getValue(0)) * count;
+                        total += count;
+                    }
+                    if (total > 0) {
+                        iterations.add(sum / total);
                     }
                 }
-                forks.add(samples);
+                forks.add(iterations);
             }
         }
         return forks;

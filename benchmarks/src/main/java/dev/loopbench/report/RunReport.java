@@ -15,7 +15,7 @@ public final class RunReport {
     }
 
     /**
-     * @return what was written, one line each, or why the charts could not be drawn
+     * @return what was written, a sentence each, or why the charts could not be drawn
      */
     public static List<String> write(List<JmhResult> results, Path resultsFile, Path directory) throws IOException {
         List<String> written = new ArrayList<>();
@@ -25,8 +25,8 @@ public final class RunReport {
             try {
                 Charts.save(Charts.waveTime(results), directory.resolve(WAVE_TIME));
                 Charts.save(Charts.parallelism(results), directory.resolve(PARALLELISM));
-                written.add(directory.resolve(WAVE_TIME + ".png") + " and .svg");
-                written.add(directory.resolve(PARALLELISM + ".png") + " and .svg");
+                written.add("wrote " + directory.resolve(WAVE_TIME + ".png") + " and .svg");
+                written.add("wrote " + directory.resolve(PARALLELISM + ".png") + " and .svg");
                 sections.add(new HtmlReport.Section("Wave time against concurrency",
                         "Each point is the mean time for a wave of N simultaneous requests to complete, with JMH's"
                                 + " 99.9% error bar; the dashed line in the same colour is the model, ceil(N / L) x D."
@@ -39,8 +39,7 @@ public final class RunReport {
                         HtmlReport.image(PARALLELISM, "effective parallelism against concurrency")));
             } catch (IOException | RuntimeException | Error e) {
                 charted = false;
-                written.add("no charts: drawing them failed (" + e + "); on a headless machine without fonts,"
-                        + " install fontconfig and a font such as fonts-dejavu-core");
+                written.add("no charts: " + ChartFailure.describe(e));
             }
         }
         sections.add(new HtmlReport.Section("Summary",
@@ -50,7 +49,7 @@ public final class RunReport {
         RunFacts facts = RunFacts.of(results);
         HtmlReport.write(directory.resolve("index.html"), "loopbench: what blocking the event loop costs",
                 facts.describe() + " · " + resultsFile.getFileName(), sections);
-        written.add(directory.resolve("index.html").toString());
+        written.add("wrote " + directory.resolve("index.html"));
         return written;
     }
 }

@@ -54,10 +54,16 @@ public final class Summary {
         double model = secondaryScore(result, "predicted");
         int concurrency = intParam(result, "concurrency");
         int delay = intParam(result, "delayMs");
+        boolean loopbench = result.param("handler") != null && concurrency > 0 && "ms/op".equals(result.primary().unit());
+        if (!loopbench) { // any other JMH result: its name and score, nothing of the model
+            String unit = result.primary().unit();
+            return new String[] {result.label(), "", "", "", withError(measured, result.primary().error()) + " " + unit,
+                    "", "", "", "", ""};
+        }
         boolean inProcess = result.param("target") == null || result.param("target").isBlank();
-        double lanes = concurrency > 0 && measured > 0 ? WaveModel.effectiveParallelism(concurrency, delay, measured) : Double.NaN;
+        double lanes = measured > 0 && delay > 0 ? WaveModel.effectiveParallelism(concurrency, delay, measured) : Double.NaN;
         return new String[] {
-                String.valueOf(result.param("handler")),
+                result.param("handler"),
                 String.valueOf(concurrency),
                 String.valueOf(delay),
                 inProcess ? String.valueOf(result.param("eventLoops")) : "ext",

@@ -90,6 +90,29 @@ class CompareCommandTest {
     }
 
     @Test
+    @DisplayName("reads a histogram as one sample per iteration: a 30% slowdown of one cell fails, a 2% one is the same")
+    void shiftedHistograms() throws Exception {
+        String fixture = "loopbench-sample-histogram.json";
+        Outcome slower = compare(Fixtures.path(fixture).toString(), histogramVariant(fixture, "slow.json", 1.30).toString());
+        assertEquals(1, slower.exitCode(), slower.toString());
+        assertTrue(row(slower.out(), "event-loop-sleep").contains("+30.0%"), slower.out());
+        Outcome tiny = compare(Fixtures.path(fixture).toString(), histogramVariant(fixture, "tiny.json", 1.02).toString());
+        assertEquals(0, tiny.exitCode(), tiny.toString());
+        assertTrue(row(tiny.out(), "event-loop-sleep").endsWith("same"), tiny.out());
+    }
+
+    @Test
+    @DisplayName("warns when cells of the base have no result in the candidate")
+    void warnsAboutCellsMissingFromTheCandidate() throws Exception {
+        JsonArray entries = new JsonArray(Files.readString(Fixtures.path(DEFAULT_RUN)));
+        entries.remove(0);
+        Path candidate = dir.resolve("fewer.json");
+        Files.writeString(candidate, entries.encodePrettily());
+        Outcome outcome = compare(Fixtures.path(DEFAULT_RUN).toString(), candidate.toString());
+        assertTrue(outcome.out().contains("WARNING: 1 cell of the base have no result in the candidate"), outcome.out());
+    }
+
+    @Test
     @DisplayName("says so when a cell has fewer than two iterations instead of guessing")
     void tooFewSamples() throws Exception {
         Path base = single(DEFAULT_RUN, "one-base.json", 1.0);
@@ -226,6 +249,30 @@ class CompareCommandTest {
             metric.put("rawData", new JsonArray().add(new JsonArray().add(first)));
             metric.put("score", first);
             scale(metric, factor);
+        }
+        Path file = dir.resolve(name);
+        Files.writeString(file, entries.encodePrettily());
+        return file;
+    }
+
+    /** The sample-mode fixture with event-loop sleep's histograms scaled by {@code factor}. */
+    private Path histogramVariant(String fixture, String name, double factor) throws Exception {
+        JsonArray entries = new JsonArray(Files.readString(Fixtures.path(fixture)));
+        for (Object value : entries) {
+            JsonObject entry = (JsonObject) value;
+            if (!"event-loop-sleep".equals(entry.getJsonObject("params").getString("handler"))) {
+                continue;
+            }
+            JsonObject metric = entry.getJsonObject("primaryMetric");
+            metric.put("score", metric.getDouble("score") * factor);
+            for (Object fork : metric.getJsonArray("rawDataHistogram")) {
+                for (Object iteration : (JsonArray) fork) {
+                    for (Object bucket : (JsonArray) iteration) {
+                        JsonArray valueAndCount = (JsonArray) bucket;
+                        valueAndCount.set(0, valueAndCount.getDouble(0) * factor);
+                    }
+                }
+            }
         }
         Path file = dir.resolve(name);
         Files.writeString(file, entries.encodePrettily());

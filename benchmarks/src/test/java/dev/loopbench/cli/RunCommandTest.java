@@ -35,10 +35,12 @@ class RunCommandTest {
     }
 
     @Test
-    @DisplayName("refuses -rf and -rff: the results are always JSON in the run's folder")
+    @DisplayName("refuses -rf and -rff (the results are always JSON in the run's folder) and -bm and -tu (the summary reads ms/op)")
     void refusesResultFormatOptions() {
-        UsageError error = assertThrows(UsageError.class, () -> JmhArguments.parse(List.of("-rf", "csv")));
-        assertTrue(error.getMessage().contains("results.json"), error.getMessage());
+        UsageError format = assertThrows(UsageError.class, () -> JmhArguments.parse(List.of("-rf", "csv")));
+        assertTrue(format.getMessage().contains("results.json"), format.getMessage());
+        UsageError mode = assertThrows(UsageError.class, () -> JmhArguments.parse(List.of("-bm", "thrpt")));
+        assertTrue(mode.getMessage().contains("ms/op"), mode.getMessage());
     }
 
     @Test
@@ -51,12 +53,13 @@ class RunCommandTest {
     }
 
     @Test
-    @DisplayName("-p concurrency makes one family of every handler at those levels")
-    void concurrencyOverrideMakesOneFamily() throws Exception {
+    @DisplayName("-p concurrency sets the levels of every family, each keeping its own warm-up")
+    void concurrencyOverrideKeepsFamilies() throws Exception {
         Matrix matrix = RunCommand.applyOverrides(Matrix.standard(), JmhArguments.parse(List.of("-p", "concurrency=8")));
-        assertEquals(1, matrix.families().size(), matrix.toString());
-        assertEquals(6, matrix.families().get(0).handlers().size(), matrix.toString());
-        assertEquals(List.of(8), matrix.families().get(0).concurrency());
+        assertEquals(2, matrix.families().size(), matrix.toString());
+        matrix.families().forEach(family -> assertEquals(List.of(8), family.concurrency(), matrix.toString()));
+        assertEquals(Matrix.standard().families().get(1).settings(), matrix.families().get(1).settings());
+        assertEquals(6, matrix.cells(), matrix.toString());
     }
 
     @Test

@@ -40,15 +40,15 @@ class JmhResultsTest {
     }
 
     @Test
-    @DisplayName("expands rawDataHistogram into samples")
-    void expandsHistograms() throws Exception {
+    @DisplayName("reads rawDataHistogram as the mean of each iteration")
+    void readsHistogramsPerIteration() throws Exception {
         Path file = dir.resolve("sample.json");
         Files.writeString(file, """
                 [{"benchmark": "a.B.m", "mode": "sample", "threads": 1, "forks": 1, "params": {},
                   "primaryMetric": {"score": 2.0, "scoreError": 0.1, "scoreUnit": "ms/op",
                     "rawDataHistogram": [[[[1.0, 2], [4.0, 1]], [[2.0, 3]]]]}}]""");
         JmhResult result = JmhResults.read(file).get(0);
-        assertEquals(List.of(1.0, 1.0, 4.0, 2.0, 2.0, 2.0), result.primary().samples());
+        assertEquals(List.of(2.0, 2.0), result.primary().samples());
     }
 
     @Test

@@ -78,7 +78,7 @@ final class HttpVerticle extends VerticleBase {
             message = "the request headers are too large: at most 8192 bytes are allowed";
         } else {
             status = 400;
-            message = "not a valid HTTP/1.x request (" + cause.getMessage()
+            message = "not a valid HTTP/1.x request (" + (cause == null ? "unreadable" : cause.getMessage())
                     + "); send GET /<endpoint>?ms=<0.." + DelayParameter.MAX_MS + ">";
         }
         request.response()

@@ -44,6 +44,8 @@ final class WaitRequestHandler implements Handler<HttpServerRequest> {
                 request.response().putHeader("Allow", "GET");
             }
             Replies.error(request, e.status(), e.getMessage());
+        } catch (Waited.WaitInterrupted e) {
+            Replies.error(request, 503, e.getMessage());
         } catch (RuntimeException e) {
             Replies.error(request, 500, "loopbench bug, please report it: " + e);
         }
@@ -71,6 +73,8 @@ final class WaitRequestHandler implements Handler<HttpServerRequest> {
         handlers.get(style).waitFor(ms).onComplete(waited -> {
             if (waited.succeeded()) {
                 Replies.json(request, 200, body(style, ms, receivedOn, receivedNanos, waited.result()));
+            } else if (waited.cause() instanceof Waited.WaitInterrupted) {
+                Replies.error(request, 503, waited.cause().getMessage());
             } else {
                 Replies.error(request, 500, "loopbench bug, please report it: the wait failed: " + waited.cause());
             }

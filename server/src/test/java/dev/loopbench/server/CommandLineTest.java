@@ -50,6 +50,7 @@ class CommandLineTest {
             "--virtual-thread-instances 0 | --virtual-thread-instances must be a whole number from 1 to 10000, got '0'",
             "--warn-blocked-ms -5        | --warn-blocked-ms must be a whole number from 0 to 3600000, got '-5'",
             "--port                      | --port needs a value",
+            "--host --port 8080          | --host needs a value",
             "--bogus 1                   | unknown option '--bogus'",
             "-p 8080                     | unknown option '-p'",
             "8080                        | unknown option '8080'",

@@ -43,7 +43,7 @@ public abstract class VirtualThreadVerticle extends VerticleBase {
             try {
                 Waited result = waitOnVirtualThread(ms);
                 replyTo.runOnContext(back -> waited.complete(result));
-            } catch (RuntimeException e) {
+            } catch (Throwable e) { // an Error too: the request must get an answer, not hang
                 replyTo.runOnContext(back -> waited.fail(e));
             }
         });
