@@ -1,7 +1,5 @@
 package dev.loopbench.benchmarks;
 
-import dev.loopbench.model.Lanes;
-import dev.loopbench.model.ServerShape;
 import dev.loopbench.model.WaitStyle;
 import dev.loopbench.model.WaveModel;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -100,11 +98,12 @@ public class ConcurrentRequestsBenchmark {
         } else {
             server = ExternalTarget.connect(target, handler, delayMs);
         }
-        double predicted = predictedMillis(style, server.shape());
-        WaveMetrics.CURRENT.startTrial(concurrency, delayMs, predicted);
+        double predicted = WaveModel.predictedMillis(handler, concurrency, delayMs, server.shape());
+        WaveMetrics.CURRENT.predictedMillis = predicted;
         client = new WaveClient(ExternalTarget.requestUrl(server.baseUrl(), handler, delayMs), concurrency,
-                requestTimeoutMillis(predicted), WaveMetrics.CURRENT.latencyMicros);
-        requireNoFailures(fire(true), "the warm-up wave");
+                WaveClient.timeoutMillis(concurrency, delayMs, predicted), WaveMetrics.CURRENT.latencyMicros);
+        // unmeasured: all N are sent before any can answer, so the pool opens N connections
+        requireNoFailures(fire(), "the warm-up wave");
         WaveMetrics.CURRENT.startIteration(); // with -wi 0 the warm-up's latencies would land in the first iteration
         if (client.openConnections() < concurrency) {
             throw failCell("the warm-up wave left " + client.openConnections() + " connections open, not "
@@ -115,7 +114,7 @@ public class ConcurrentRequestsBenchmark {
     @Benchmark
     public WaveClient.Wave wave(WaveCounters counters) throws InterruptedException {
         int connectionsBefore = client.connectionsOpened();
-        WaveClient.Wave wave = fire(false);
+        WaveClient.Wave wave = fire();
         counters.requests += wave.requests();
         counters.failedRequests += wave.failures();
         counters.newConnections += client.connectionsOpened() - connectionsBefore;
@@ -124,9 +123,9 @@ public class ConcurrentRequestsBenchmark {
         return wave;
     }
 
-    private WaveClient.Wave fire(boolean warmUp) throws InterruptedException {
+    private WaveClient.Wave fire() throws InterruptedException {
         try {
-            return warmUp ? client.warm() : client.fire();
+            return client.fire();
         } catch (CellUnusable unanswered) {
             throw failCell(unanswered.getMessage());
         }
@@ -171,20 +170,6 @@ public class ConcurrentRequestsBenchmark {
             return new CellUnusable(message + " (and closing the client or server failed: " + e + ")");
         }
         return new CellUnusable(message);
-    }
-
-    private double predictedMillis(Optional<WaitStyle> style, Optional<ServerShape> shape) {
-        if (style.isEmpty() || shape.isEmpty()) {
-            return Double.NaN; // an external server of unknown lanes: only P can be known
-        }
-        Lanes lanes = style.get().lanes(shape.get());
-        return WaveModel.predictedMillis(concurrency, delayMs, lanes);
-    }
-
-    /** Generous: a request may queue behind the whole wave on one lane, and then some. */
-    private long requestTimeoutMillis(double predicted) {
-        double worstCase = Double.isNaN(predicted) ? (double) concurrency * delayMs : predicted;
-        return (long) Math.max(30_000, 3 * worstCase);
     }
 
     private void requireNoFailures(WaveClient.Wave wave, String which) {

@@ -1,7 +1,6 @@
 package dev.loopbench.benchmarks;
 
 import dev.loopbench.model.ServerShape;
-import io.vertx.core.json.JsonObject;
 
 import java.io.IOException;
 import java.net.URI;
@@ -34,15 +33,11 @@ public final class ExternalTarget implements Target {
      * that a target that is down fails here, in one line.
      */
     public static ExternalTarget connect(String url, String handlerPath, int delayMs) {
-        String baseUrl = withoutTrailingSlash(url);
-        URI base;
+        String baseUrl;
         try {
-            base = URI.create(baseUrl);
+            baseUrl = baseUrl(url);
         } catch (IllegalArgumentException e) {
-            throw new CellUnusable("target '" + url + "' is not a URL: " + e.getMessage());
-        }
-        if (!"http".equals(base.getScheme()) || base.getHost() == null) {
-            throw new CellUnusable("target '" + url + "' must be an http:// URL with a host, such as http://localhost:8080");
+            throw new CellUnusable("target " + e.getMessage());
         }
         HttpClient probe = HttpClient.newBuilder().connectTimeout(PROBE_TIMEOUT).build();
         String first = requestUrl(baseUrl, handlerPath, delayMs);
@@ -59,38 +54,40 @@ public final class ExternalTarget implements Target {
             throw new CellUnusable("target " + baseUrl + " answered HTTP " + answer.statusCode() + " to GET " + first
                     + ": " + abbreviate(answer.body()));
         }
-        JsonObject health = loopbenchHealth(probe, baseUrl);
-        if (health == null) {
-            return new ExternalTarget(baseUrl, Optional.empty(), Optional.empty());
+        Optional<LoopbenchHealth> health;
+        try {
+            health = LoopbenchHealth.read(probe, baseUrl, PROBE_TIMEOUT);
+        } catch (IOException e) {
+            health = Optional.empty(); // it answered the wave's request: only its /health is missing
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CellUnusable("interrupted while probing " + baseUrl + "/health");
         }
-        return new ExternalTarget(baseUrl,
-                Optional.of(new ServerShape(health.getInteger("eventLoops"), health.getInteger("workerPoolSize"),
-                        health.getInteger("virtualThreadInstances"))),
-                Optional.ofNullable(health.getBoolean("virtualThreads")));
+        return new ExternalTarget(baseUrl, health.map(LoopbenchHealth::shape), health.map(LoopbenchHealth::virtualThreads));
+    }
+
+    /**
+     * The URL without a trailing slash.
+     *
+     * @throws IllegalArgumentException saying what is wrong with it
+     */
+    public static String baseUrl(String url) {
+        String trimmed = withoutTrailingSlash(url);
+        URI base;
+        try {
+            base = URI.create(trimmed);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("'" + url + "' is not a URL: " + e.getMessage());
+        }
+        if (!"http".equals(base.getScheme()) || base.getHost() == null) {
+            throw new IllegalArgumentException("'" + url + "' must be an http:// URL with a host, such as http://localhost:8080");
+        }
+        return trimmed;
     }
 
     public static String requestUrl(String baseUrl, String handlerPath, int delayMs) {
         String path = handlerPath.startsWith("/") ? handlerPath.substring(1) : handlerPath;
         return withoutTrailingSlash(baseUrl) + "/" + path + "?ms=" + delayMs;
-    }
-
-    /** The /health of a loopbench server, or null for any other server. */
-    private static JsonObject loopbenchHealth(HttpClient probe, String baseUrl) {
-        try {
-            HttpResponse<String> health = get(probe, baseUrl + "/health", PROBE_TIMEOUT);
-            if (health.statusCode() != 200) {
-                return null;
-            }
-            JsonObject json = new JsonObject(health.body());
-            for (String size : new String[] {"eventLoops", "workerPoolSize", "virtualThreadInstances"}) {
-                if (!(json.getValue(size) instanceof Integer value) || value < 1) {
-                    return null;
-                }
-            }
-            return json.getValue("virtualThreads") instanceof Boolean ? json : null;
-        } catch (Exception e) {
-            return null; // not loopbench: the lanes stay unknown
-        }
     }
 
     private static HttpResponse<String> get(HttpClient client, String url, Duration timeout)

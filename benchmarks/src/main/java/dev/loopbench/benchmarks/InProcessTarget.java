@@ -19,8 +19,12 @@ public final class InProcessTarget implements Target {
     }
 
     /** E event loops, Vert.x's default W = 20, and V = E, as the command line would start it. */
+    public static ServerShape shapeFor(int eventLoops) {
+        return new ServerShape(eventLoops, BenchmarkDefaults.WORKER_POOL_SIZE, eventLoops);
+    }
+
     public static InProcessTarget start(int eventLoops) throws Exception {
-        ServerShape shape = new ServerShape(eventLoops, BenchmarkDefaults.WORKER_POOL_SIZE, eventLoops);
+        ServerShape shape = shapeFor(eventLoops);
         try {
             LoopbenchServer server = LoopbenchServer.start(ServerConfig.defaults().withPort(0).withShape(shape))
                     .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);

@@ -27,7 +27,7 @@ import java.util.function.Consumer;
  * <ul>
  * <li>its own {@link Vertx}, with event loops of its own, separate from any server's;</li>
  * <li>pools that hold N connections in all (the Web Client's default of 5 would queue the
- *     rest of the wave in the client), opened by {@link #warm()} before anything is measured;</li>
+ *     rest of the wave in the client), opened by an unmeasured first wave: all N are sent before any can answer;</li>
  * <li>the pools are shards of at most {@link #SHARD_CONNECTIONS}: Vert.x picks a pooled
  *     connection by scanning all of them under the pool's lock, so one pool of 1000 made each
  *     wave of 1000 cost a million checks, serialised over the client's loops;</li>
@@ -95,14 +95,6 @@ public final class WaveClient implements AutoCloseable {
                 .build();
     }
 
-    /**
-     * Fires the wave once, unmeasured, so that every request has a connection of its own: all
-     * N are sent before any can answer, so the pool must open N connections.
-     */
-    public Wave warm() throws InterruptedException {
-        return fire();
-    }
-
     /** One answered request, for those who look at requests one by one (the timeline). */
     public record Answer(long sentNanos, long receivedNanos, int status, String body, String error) {
     }
@@ -157,6 +149,16 @@ public final class WaveClient implements AutoCloseable {
             body = body.substring(0, 200) + "...";
         }
         return "HTTP " + response.statusCode() + (body == null || body.isBlank() ? "" : " " + body.strip());
+    }
+
+    /**
+     * Generous: a request may queue behind the whole wave on one lane, and then some.
+     *
+     * @param predictedMillis the model's wave time; NaN when unknown, then one lane is assumed
+     */
+    public static long timeoutMillis(int concurrency, int delayMs, double predictedMillis) {
+        double worstCase = Double.isNaN(predictedMillis) ? (double) concurrency * delayMs : predictedMillis;
+        return (long) Math.max(30_000, 3 * worstCase);
     }
 
     /** Connections opened and not closed since the client was created. */

@@ -16,21 +16,12 @@ public final class WaveMetrics {
     final Recorder latencyMicros = new Recorder(3_600_000_000L, 3);
     final LongAdder waves = new LongAdder();
     final LongAdder waveNanos = new LongAdder();
-    volatile int concurrency;
-    volatile int delayMs;
     /** NaN when the target's lanes are unknown. */
     volatile double predictedMillis = Double.NaN;
     /** Whether {@link WaveProfiler} runs in this JVM: without it the gauges go nowhere. */
     volatile boolean profiled;
 
     private WaveMetrics() {
-    }
-
-    void startTrial(int concurrency, int delayMs, double predictedMillis) {
-        this.concurrency = concurrency;
-        this.delayMs = delayMs;
-        this.predictedMillis = predictedMillis;
-        startIteration();
     }
 
     void startIteration() {

@@ -52,7 +52,8 @@ public final class WaveProfiler implements InternalProfiler {
             results.add(new ScalarResult("predicted", metrics.predictedMillis, "ms/op", AggregationPolicy.AVG));
         }
         results.add(new ScalarResult("effectiveParallelism",
-                WaveModel.effectiveParallelism(metrics.concurrency, metrics.delayMs, meanWaveMillis), "lanes",
+                WaveModel.effectiveParallelism(Integer.parseInt(benchmarkParams.getParam("concurrency")),
+                        Integer.parseInt(benchmarkParams.getParam("delayMs")), meanWaveMillis), "lanes",
                 AggregationPolicy.AVG));
         if (latencies.getTotalCount() > 0) {
             results.add(new ScalarResult("latencyP50", latencies.getValueAtPercentile(50) / 1e3, "ms", AggregationPolicy.AVG));

@@ -76,7 +76,18 @@ final class CompareCommand {
         return new Options(files.get(0), files.get(1), new Comparison.Thresholds(fail, warn, alpha), format, chart);
     }
 
-    static int run(Options options, PrintStream out) throws UsageError, IOException {
+    /** Exit 1 means a regression and nothing else: any other failure is unusable input, exit 2. */
+    static int run(Options options, PrintStream out) throws UsageError {
+        try {
+            return compare(options, out);
+        } catch (UsageError e) {
+            throw e;
+        } catch (Exception | Error e) {
+            throw new UsageError(e.toString());
+        }
+    }
+
+    private static int compare(Options options, PrintStream out) throws UsageError, IOException {
         List<JmhResult> base = ReportCommand.read(options.base());
         List<JmhResult> candidate = ReportCommand.read(options.candidate());
         Comparison comparison = Comparison.of(base, candidate, options.thresholds());

@@ -18,7 +18,11 @@ record JmhArguments(Map<String, List<String>> params, List<String> passThrough, 
 
     static final Set<String> MATRIX_PARAMS = Set.of("handler", "concurrency", "delayMs", "eventLoops", "target");
     static final Set<String> SETTINGS = Set.of("-wi", "-w", "-i", "-r", "-f");
-    static final Set<String> REFUSED = Set.of("-rf", "-rff", "-bm", "-tu");
+    private static final String JSON_ONLY = " cannot be passed: results are always written as JSON to results/<timestamp>/results.json";
+    private static final String MS_PER_OP_ONLY = " cannot be passed: the summary, the model and the charts read average time in"
+            + " ms/op; for other modes run the JMH jar itself (java -jar benchmarks/target/benchmarks.jar)";
+    static final Map<String, String> REFUSED = Map.of("-rf", JSON_ONLY, "-rff", JSON_ONLY, "-bm", MS_PER_OP_ONLY,
+            "-tu", MS_PER_OP_ONLY);
 
     static JmhArguments parse(List<String> args) throws UsageError {
         Map<String, List<String>> params = new LinkedHashMap<>();
@@ -26,12 +30,8 @@ record JmhArguments(Map<String, List<String>> params, List<String> passThrough, 
         Set<String> settings = new HashSet<>();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
-            if (arg.equals("-rf") || arg.equals("-rff")) {
-                throw new UsageError(arg + " cannot be passed: results are always written as JSON to results/<timestamp>/results.json");
-            }
-            if (REFUSED.contains(arg)) {
-                throw new UsageError(arg + " cannot be passed: the summary, the model and the charts read average time in"
-                        + " ms/op; for other modes run the JMH jar itself (java -jar benchmarks/target/benchmarks.jar)");
+            if (REFUSED.containsKey(arg)) {
+                throw new UsageError(arg + REFUSED.get(arg));
             }
             if (arg.equals("-p") && i + 1 < args.size()) {
                 String param = args.get(++i);

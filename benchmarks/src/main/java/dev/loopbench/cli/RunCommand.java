@@ -1,14 +1,15 @@
 package dev.loopbench.cli;
 
 import dev.loopbench.benchmarks.ConcurrentRequestsBenchmark;
+import dev.loopbench.benchmarks.InProcessTarget;
 import dev.loopbench.benchmarks.WaveProfiler;
 import dev.loopbench.matrix.Cell;
 import dev.loopbench.matrix.Family;
 import dev.loopbench.matrix.JmhSettings;
 import dev.loopbench.matrix.Matrix;
-import dev.loopbench.matrix.ModelShape;
 import dev.loopbench.model.ServerShape;
 import dev.loopbench.model.WaitStyle;
+import dev.loopbench.model.WaveModel;
 import dev.loopbench.report.JmhResult;
 import dev.loopbench.report.JmhResults;
 import dev.loopbench.report.Table;
@@ -20,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -84,7 +86,7 @@ public final class RunCommand {
             }
         } else {
             shape = Optional.empty();
-            requireLoopbenchHandlers(matrix);
+            Handlers.requireLoopbench(matrix.families().stream().flatMap(family -> family.handlers().stream()).toList());
             if (!Jdk.hasVirtualThreads()) {
                 matrix = dropVirtualThreadHandlers(matrix, "Java " + Runtime.version().feature()
                         + " has no virtual threads (JDK 21+ needed; set JAVA_HOME to one)");
@@ -198,26 +200,15 @@ public final class RunCommand {
         return matrix.withFamilies(picked.stream().filter(family -> !family.isEmpty()).toList());
     }
 
-    private static void requireLoopbenchHandlers(Matrix matrix) throws UsageError {
-        for (Family family : matrix.families()) {
-            for (String handler : family.handlers()) {
-                if (WaitStyle.fromPath(handler).isEmpty()) {
-                    throw new UsageError("handler '" + handler + "' is not one of loopbench's (" + WaitStyle.allPaths()
-                            + "); any path works with --target URL");
-                }
-            }
-        }
-    }
-
     private Matrix dropVirtualThreadHandlers(Matrix matrix, String why) {
         List<String> dropped = new ArrayList<>();
         matrix.families().forEach(family -> family.handlers().stream()
-                .filter(handler -> WaitStyle.fromPath(handler).map(WaitStyle::needsVirtualThreads).orElse(false))
+                .filter(handler -> WaitStyle.needsVirtualThreads(handler))
                 .forEach(dropped::add));
         if (!dropped.isEmpty()) {
             out.println("loopbench: skipping " + String.join(", ", new LinkedHashSet<>(dropped)) + ": " + why);
         }
-        return matrix.withoutHandlers(handler -> WaitStyle.fromPath(handler).map(WaitStyle::needsVirtualThreads).orElse(false));
+        return matrix.withoutHandlers(handler -> WaitStyle.needsVirtualThreads(handler));
     }
 
     private void printPlan(Matrix matrix, Optional<String> target, Optional<ServerShape> externalShape) {
@@ -233,8 +224,8 @@ public final class RunCommand {
         for (Family family : matrix.families()) {
             for (Cell cell : family.cellList()) {
                 Optional<ServerShape> shape = target.isPresent() ? externalShape
-                        : Optional.of(ModelShape.inProcess(cell.eventLoops()));
-                double model = ModelShape.predictedMillis(cell.handler(), cell.concurrency(), cell.delayMs(), shape);
+                        : Optional.of(InProcessTarget.shapeFor(cell.eventLoops()));
+                double model = WaveModel.predictedMillis(cell.handler(), cell.concurrency(), cell.delayMs(), shape);
                 double seconds = family.settings().estimateSeconds(model);
                 totalSeconds += seconds;
                 rows.add(new String[] {cell.handler(), Integer.toString(cell.concurrency()), Integer.toString(cell.delayMs()),
@@ -285,15 +276,14 @@ public final class RunCommand {
     }
 
     private static List<String> missingCells(Matrix matrix, List<JmhResult> measured, Optional<String> target) {
-        Set<String> have = new LinkedHashSet<>();
+        Set<Cell> have = new HashSet<>();
         for (JmhResult result : measured) {
-            have.add("handler=" + result.param("handler") + ", concurrency=" + result.param("concurrency") + ", delayMs="
-                    + result.param("delayMs") + ", eventLoops=" + result.param("eventLoops"));
+            Cell.of(result.params()).ifPresent(have::add);
         }
         List<String> missing = new ArrayList<>();
         for (Family family : matrix.families()) {
             for (Cell cell : family.cellList()) {
-                if (!have.contains(cell.describe())) {
+                if (!have.contains(cell)) {
                     missing.add(cell.describe() + target.map(url -> ", target=" + url).orElse(""));
                 }
             }

@@ -65,12 +65,7 @@ final class TimelineCommand {
             throw new UsageError("--handlers needs at least one handler, e.g. event-loop-sleep,timer");
         }
         if (target.isEmpty()) {
-            for (String handler : handlers) {
-                if (WaitStyle.fromPath(handler).isEmpty()) {
-                    throw new UsageError("handler '" + handler + "' is not one of loopbench's (" + WaitStyle.allPaths()
-                            + "); any path works with --target URL");
-                }
-            }
+            Handlers.requireLoopbench(handlers);
         }
         return new Options(concurrency, delay, target, handlers, eventLoops, width);
     }
@@ -84,7 +79,7 @@ final class TimelineCommand {
                     : "target " + target.baseUrl() + target.shape().map(shape -> ", " + shape).orElse(", lanes unknown");
             if (!target.virtualThreads().orElse(true)) {
                 List<String> skipped = handlers.stream()
-                        .filter(h -> WaitStyle.fromPath(h).map(WaitStyle::needsVirtualThreads).orElse(false)).toList();
+                        .filter(h -> WaitStyle.needsVirtualThreads(h)).toList();
                 if (!skipped.isEmpty()) {
                     out.println("loopbench: skipping " + String.join(", ", skipped) + ": "
                             + (target instanceof InProcessTarget in ? in.virtualThreadsUnavailableReason()

@@ -1,7 +1,22 @@
 package dev.loopbench.matrix;
 
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
 /** One benchmark cell: a handler at one concurrency, delay and number of event loops. */
 public record Cell(String handler, int concurrency, int delayMs, int eventLoops) {
+
+    /** The cell a JMH result measured, from its parameters; empty for a result of another benchmark. */
+    public static Optional<Cell> of(Map<String, String> params) {
+        try {
+            return Optional.of(new Cell(Objects.requireNonNull(params.get("handler")),
+                    Integer.parseInt(params.get("concurrency")), Integer.parseInt(params.get("delayMs")),
+                    Integer.parseInt(params.get("eventLoops"))));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
 
     /** As JMH would name its parameters, for messages. */
     public String describe() {

@@ -34,10 +34,7 @@ public final class CellLabels {
         for (JmhResult result : results) {
             List<String> parts = new ArrayList<>();
             if (benchmarks.size() > 1 || varying.isEmpty()) {
-                String method = result.benchmark().substring(result.benchmark().lastIndexOf('.') + 1);
-                String owner = result.benchmark().contains(".")
-                        ? result.benchmark().substring(0, result.benchmark().lastIndexOf('.')).replaceAll(".*\\.", "") + "." : "";
-                parts.add(owner + method + (benchmarks.size() > 1 ? " " + result.mode() : ""));
+                parts.add(result.shortName() + (benchmarks.size() > 1 ? " " + result.mode() : ""));
             }
             for (String name : order) {
                 parts.add(name.equals("handler") ? result.param(name) : shortName(name) + "=" + result.param(name));

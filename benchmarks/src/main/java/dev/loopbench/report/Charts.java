@@ -28,7 +28,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -148,10 +147,7 @@ public final class Charts {
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
         chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
         chart.getStyler().setMarkerSize(10);
-        chart.getStyler().setYAxisMin(0.3);
-        chart.getStyler().setYAxisMax(cells.size() + 0.7);
         chart.getStyler().setYAxisTickMarkSpacingHint(20);
-        chart.getStyler().setYAxisTicksVisible(true);
         double extent = comparison.thresholds().failPercent() * 1.5;
         Map<String, Color> groups = new LinkedHashMap<>();
         groups.put("worse, significant", new Color(0xd6, 0x27, 0x28));
@@ -186,14 +182,7 @@ public final class Charts {
                 points.setMarker(SeriesMarkers.DIAMOND);
             }
         }
-        // The first cell at the top, as in the table. Ticks between rows get blanks, each of its
-        // own length: XChart takes equal labels for ticks too dense and thins them out to none.
-        chart.setCustomYAxisTickLabelsFormatter(y -> {
-            double row = Math.rint(y);
-            int index = cells.size() - (int) row;
-            return Math.abs(y - row) < 1e-6 && index >= 0 && index < cells.size() ? cells.get(index).label()
-                    : " ".repeat(1 + (int) Math.abs(Math.round(y * 4)));
-        });
+        labelRows(chart, cells.stream().map(CellComparison::label).toList()); // the first cell at the top, as in the table
         chart.getStyler().setXAxisMin(-extent * 1.1);
         chart.getStyler().setXAxisMax(extent * 1.1);
         chart.addAnnotation(new AnnotationLine(comparison.thresholds().failPercent(), true, false));
@@ -249,7 +238,8 @@ public final class Charts {
         return chart;
     }
 
-    private static void style(Styler styler) {
+    /** The look every loopbench chart shares. */
+    public static void style(Styler styler) {
         styler.setChartBackgroundColor(Color.WHITE);
         styler.setPlotBackgroundColor(Color.WHITE);
         styler.setPlotBorderVisible(false);
@@ -265,15 +255,40 @@ public final class Charts {
         }
     }
 
-    /** A legend-only entry explaining the dashed lines: one point draws no line. */
+    /** A legend entry explaining the dashed lines. */
     private static void addModelLegend(XYChart chart, String text) {
-        if (chart.getSeriesMap().values().stream().noneMatch(series -> series.getName().endsWith(" (model)"))) {
-            return;
+        if (chart.getSeriesMap().values().stream().anyMatch(series -> series.getName().endsWith(" (model)"))) {
+            legendOnly(chart, text, Color.DARK_GRAY, DASHED);
         }
-        XYSeries legend = chart.addSeries(text, new double[] {1}, new double[] {1});
-        legend.setLineColor(Color.DARK_GRAY);
-        legend.setLineStyle(DASHED);
-        legend.setMarker(SeriesMarkers.NONE);
+    }
+
+    /**
+     * An entry in the legend and nothing on the plot: a single point draws no line. The point
+     * sits on one the chart already has, so that it moves no axis (and is positive on a log one).
+     */
+    public static void legendOnly(XYChart chart, String name, Color colour, BasicStroke stroke) {
+        XYSeries anchor = chart.getSeriesMap().values().stream().findFirst().orElse(null);
+        XYSeries series = chart.addSeries(name, new double[] {anchor == null ? 1 : anchor.getXData()[0]},
+                new double[] {anchor == null ? 1 : anchor.getYData()[0]});
+        series.setLineColor(colour);
+        series.setLineStyle(stroke);
+        series.setMarker(SeriesMarkers.NONE);
+    }
+
+    /**
+     * One labelled row per entry, the first at the top, on a y axis running from 1 (the last) to
+     * {@code labels.size()}. Ticks between rows get blanks, each of its own length: XChart takes
+     * equal labels for ticks too dense and thins them out to none. Call it after adding the series.
+     */
+    public static void labelRows(XYChart chart, List<String> labels) {
+        chart.getStyler().setYAxisMin(0.3);
+        chart.getStyler().setYAxisMax(labels.size() + 0.7);
+        chart.setCustomYAxisTickLabelsFormatter(y -> {
+            double row = Math.rint(y);
+            int index = labels.size() - (int) row;
+            return Math.abs(y - row) < 1e-6 && index >= 0 && index < labels.size() ? labels.get(index)
+                    : " ".repeat(1 + (int) Math.abs(Math.round(y * 4)));
+        });
     }
 
     private static String constants(List<JmhResult> results) {

@@ -34,12 +34,16 @@ public record JmhResult(String benchmark, String mode, int threads, int forks, M
         return benchmark + " " + mode + " t" + threads + (params.isEmpty() ? "" : " " + paramString());
     }
 
-    /** {@code method name (a=1, b=2)}: short enough for a table. */
+    /** {@code Class.method (a=1, b=2)}: short enough for a table. */
     public String label() {
-        String method = benchmark.substring(benchmark.lastIndexOf('.') + 1);
-        String shortClass = benchmark.contains(".")
-                ? benchmark.substring(0, benchmark.lastIndexOf('.')).replaceAll(".*\\.", "") + "." : "";
-        return shortClass + method + (params.isEmpty() ? "" : " (" + paramString() + ")");
+        return shortName() + (params.isEmpty() ? "" : " (" + paramString() + ")");
+    }
+
+    /** {@code Class.method}, without the package. */
+    public String shortName() {
+        int method = benchmark.lastIndexOf('.');
+        int owner = benchmark.lastIndexOf('.', method - 1);
+        return method < 0 ? benchmark : benchmark.substring(owner + 1);
     }
 
     public String param(String name) {

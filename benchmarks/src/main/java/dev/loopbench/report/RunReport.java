@@ -20,8 +20,7 @@ public final class RunReport {
     public static List<String> write(List<JmhResult> results, Path resultsFile, Path directory) throws IOException {
         List<String> written = new ArrayList<>();
         List<HtmlReport.Section> sections = new ArrayList<>();
-        boolean charted = !Charts.lines(results).isEmpty();
-        if (charted) {
+        if (!Charts.lines(results).isEmpty()) {
             try {
                 Charts.save(Charts.waveTime(results), directory.resolve(WAVE_TIME));
                 Charts.save(Charts.parallelism(results), directory.resolve(PARALLELISM));
@@ -38,7 +37,6 @@ public final class RunReport {
                                 + " N while the handler keeps up and flattens at its number of lanes L.",
                         HtmlReport.image(PARALLELISM, "effective parallelism against concurrency")));
             } catch (IOException | RuntimeException | Error e) {
-                charted = false;
                 written.add("no charts: " + ChartFailure.describe(e));
             }
         }

@@ -1,5 +1,6 @@
 package dev.loopbench.timeline;
 
+import dev.loopbench.report.Charts;
 import org.knowm.xchart.AnnotationLine;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -9,7 +10,6 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +33,6 @@ public final class TimelineChart {
             new Color(0x94, 0x67, 0xbd), new Color(0xd6, 0x27, 0x28), new Color(0x8c, 0x56, 0x4b),
             new Color(0xe3, 0x77, 0xc2), new Color(0x17, 0xbe, 0xcf), new Color(0xbc, 0xbd, 0x22),
             new Color(0x39, 0x3b, 0x79), new Color(0x63, 0x79, 0x39)};
-    private static final Font FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
 
     private TimelineChart() {
     }
@@ -55,21 +54,12 @@ public final class TimelineChart {
                 .xAxisTitle(wave.sameClock() ? "time since the first request was sent (ms)"
                         : "time (ms); server times on the server's clock, 0 = the first request it received")
                 .yAxisTitle("requests, in the order they started").build();
-        Styler styler = chart.getStyler();
-        styler.setChartBackgroundColor(Color.WHITE);
-        styler.setPlotBackgroundColor(Color.WHITE);
-        styler.setPlotBorderVisible(false);
-        styler.setBaseFont(FONT);
-        styler.setChartTitleFont(FONT.deriveFont(Font.BOLD, 14f));
-        styler.setLegendFont(FONT);
-        styler.setLegendPosition(Styler.LegendPosition.OutsideS);
-        styler.setLegendLayout(Styler.LegendLayout.Horizontal);
-        chart.getStyler().setAxisTitleFont(FONT);
-        chart.getStyler().setPlotGridLinesColor(new Color(0xea, 0xea, 0xea));
+        Charts.style(chart.getStyler());
+        chart.getStyler().setChartTitleFont(chart.getStyler().getChartTitleFont().deriveFont(14f)); // a long title
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
         chart.getStyler().setXAxisMin(0.0);
         chart.getStyler().setXAxisMax(scaleMillis * 1.05);
-        chart.getStyler().setYAxisMin(0.3);
-        chart.getStyler().setYAxisMax(rows.size() + 0.7);
         chart.getStyler().setYAxisTickMarkSpacingHint(Math.max(8, barHeight + 4)); // a label on every row
         chart.getStyler().setAnnotationLineColor(Color.DARK_GRAY);
         chart.getStyler().setAnnotationLineStroke(new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10,
@@ -98,14 +88,7 @@ public final class TimelineChart {
         if (!Double.isNaN(wave.predictedMillis())) {
             chart.addAnnotation(new AnnotationLine(wave.predictedMillis(), true, false));
         }
-        List<RequestTrace> labelled = rows;
-        // XChart thins out ticks whose labels repeat, so the ticks between rows get blanks of their own length
-        chart.setCustomYAxisTickLabelsFormatter(value -> {
-            double row = Math.rint(value);
-            int index = labelled.size() - (int) row;
-            return Math.abs(value - row) < 1e-6 && index >= 0 && index < labelled.size()
-                    ? "#" + labelled.get(index).index() : " ".repeat(1 + (int) Math.abs(Math.round(value * 4)));
-        });
+        Charts.labelRows(chart, rows.stream().map(request -> "#" + request.index()).toList());
         return chart;
     }
 
@@ -120,12 +103,8 @@ public final class TimelineChart {
         series.setShowInLegend(false);
     }
 
-    /** A legend entry only: a single point draws nothing. */
     private static void legend(XYChart chart, String name, Color colour) {
-        XYSeries series = chart.addSeries(name, new double[] {0}, new double[] {-10});
-        series.setLineColor(colour);
-        series.setLineStyle(new BasicStroke(10f));
-        series.setMarker(SeriesMarkers.NONE);
+        Charts.legendOnly(chart, name, colour, new BasicStroke(10f));
     }
 
     /** A colour per thread; beyond {@link #MAX_THREAD_COLOURS} threads (a virtual thread per request) one for all. */

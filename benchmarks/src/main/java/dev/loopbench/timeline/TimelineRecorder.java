@@ -5,7 +5,7 @@ import dev.loopbench.benchmarks.ExternalTarget;
 import dev.loopbench.benchmarks.InProcessTarget;
 import dev.loopbench.benchmarks.Target;
 import dev.loopbench.benchmarks.WaveClient;
-import dev.loopbench.matrix.ModelShape;
+import dev.loopbench.model.WaveModel;
 import dev.loopbench.model.ServerShape;
 import io.vertx.core.json.JsonObject;
 import org.HdrHistogram.Recorder;
@@ -28,8 +28,8 @@ public final class TimelineRecorder {
 
     public static WaveTrace record(Target target, String handler, int concurrency, int delayMs) throws Exception {
         String url = ExternalTarget.requestUrl(target.baseUrl(), handler, delayMs);
-        double predicted = ModelShape.predictedMillis(handler, concurrency, delayMs, target.shape());
-        long timeoutMs = (long) Math.max(30_000, 3 * (Double.isNaN(predicted) ? (double) concurrency * delayMs : predicted));
+        double predicted = WaveModel.predictedMillis(handler, concurrency, delayMs, target.shape());
+        long timeoutMs = WaveClient.timeoutMillis(concurrency, delayMs, predicted);
         try (WaveClient warm = new WaveClient(ExternalTarget.requestUrl(target.baseUrl(), handler, 0), concurrency, timeoutMs,
                 new Recorder(3))) {
             for (int i = 0; i < WARM_UP_WAVES; i++) {
@@ -38,7 +38,7 @@ public final class TimelineRecorder {
         }
         ConcurrentLinkedQueue<WaveClient.Answer> answers = new ConcurrentLinkedQueue<>();
         try (WaveClient client = new WaveClient(url, concurrency, timeoutMs, new Recorder(3))) {
-            requireNoFailures(client.warm(), handler);
+            requireNoFailures(client.fire(), handler); // opens the connections, as in the benchmark
             requireNoFailures(client.fire(answers::add), handler);
         }
         boolean sameClock = target instanceof InProcessTarget; // one JVM, one System.nanoTime

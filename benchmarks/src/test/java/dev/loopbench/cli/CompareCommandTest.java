@@ -16,6 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -224,44 +226,34 @@ class CompareCommandTest {
 
     /** The fixture with one cell's score and raw iterations multiplied by {@code factor}. */
     private Path variant(String fixture, String name, String handler, String concurrency, double factor) throws Exception {
-        JsonArray entries = new JsonArray(Files.readString(Fixtures.path(fixture)));
-        boolean found = false;
-        for (Object value : entries) {
-            JsonObject entry = (JsonObject) value;
+        AtomicBoolean found = new AtomicBoolean();
+        Path file = rewrite(fixture, name, entry -> {
             JsonObject params = entry.getJsonObject("params");
             if (handler.equals(params.getString("handler")) && concurrency.equals(params.getString("concurrency"))) {
                 scale(entry.getJsonObject("primaryMetric"), factor);
-                found = true;
+                found.set(true);
             }
-        }
-        assertTrue(found, "no cell " + handler + " N=" + concurrency + " in " + fixture);
-        Path file = dir.resolve(name);
-        Files.writeString(file, entries.encodePrettily());
+        });
+        assertTrue(found.get(), "no cell " + handler + " N=" + concurrency + " in " + fixture);
         return file;
     }
 
     /** The fixture with only the first iteration of every cell left, scaled. */
     private Path single(String fixture, String name, double factor) throws Exception {
-        JsonArray entries = new JsonArray(Files.readString(Fixtures.path(fixture)));
-        for (Object value : entries) {
-            JsonObject metric = ((JsonObject) value).getJsonObject("primaryMetric");
+        return rewrite(fixture, name, entry -> {
+            JsonObject metric = entry.getJsonObject("primaryMetric");
             double first = metric.getJsonArray("rawData").getJsonArray(0).getDouble(0);
             metric.put("rawData", new JsonArray().add(new JsonArray().add(first)));
             metric.put("score", first);
             scale(metric, factor);
-        }
-        Path file = dir.resolve(name);
-        Files.writeString(file, entries.encodePrettily());
-        return file;
+        });
     }
 
     /** The sample-mode fixture with event-loop sleep's histograms scaled by {@code factor}. */
     private Path histogramVariant(String fixture, String name, double factor) throws Exception {
-        JsonArray entries = new JsonArray(Files.readString(Fixtures.path(fixture)));
-        for (Object value : entries) {
-            JsonObject entry = (JsonObject) value;
+        return rewrite(fixture, name, entry -> {
             if (!"event-loop-sleep".equals(entry.getJsonObject("params").getString("handler"))) {
-                continue;
+                return;
             }
             JsonObject metric = entry.getJsonObject("primaryMetric");
             metric.put("score", metric.getDouble("score") * factor);
@@ -273,7 +265,13 @@ class CompareCommandTest {
                     }
                 }
             }
-        }
+        });
+    }
+
+    /** A copy of a fixture in the test's folder, every entry changed by {@code change}. */
+    private Path rewrite(String fixture, String name, Consumer<JsonObject> change) throws Exception {
+        JsonArray entries = new JsonArray(Files.readString(Fixtures.path(fixture)));
+        entries.forEach(entry -> change.accept((JsonObject) entry));
         Path file = dir.resolve(name);
         Files.writeString(file, entries.encodePrettily());
         return file;

@@ -1,7 +1,9 @@
 package dev.loopbench.matrix;
 
+import dev.loopbench.benchmarks.InProcessTarget;
 import dev.loopbench.model.ServerShape;
 import dev.loopbench.model.WaitStyle;
+import dev.loopbench.model.WaveModel;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -50,9 +52,9 @@ class MatrixTest {
         double seconds = 0;
         for (Family family : matrix.families()) {
             for (Cell cell : family.cellList()) {
-                Optional<ServerShape> shape = Optional.of(ModelShape.inProcess(cell.eventLoops()));
+                Optional<ServerShape> shape = Optional.of(InProcessTarget.shapeFor(cell.eventLoops()));
                 seconds += family.settings().estimateSeconds(
-                        ModelShape.predictedMillis(cell.handler(), cell.concurrency(), cell.delayMs(), shape));
+                        WaveModel.predictedMillis(cell.handler(), cell.concurrency(), cell.delayMs(), shape));
             }
         }
         return seconds / 60;

@@ -38,6 +38,11 @@ public enum WaitStyle {
         return this == VIRTUAL_THREAD_SLEEP || this == VIRTUAL_THREAD_AWAIT;
     }
 
+    /** For any path: false for one that is not loopbench's. */
+    public static boolean needsVirtualThreads(String path) {
+        return fromPath(path).map(WaitStyle::needsVirtualThreads).orElse(false);
+    }
+
     /** L in the model: see the table in DESIGN.md and the README. */
     public Lanes lanes(ServerShape shape) {
         return switch (this) {

@@ -1,5 +1,7 @@
 package dev.loopbench.model;
 
+import java.util.Optional;
+
 /**
  * The analytical model every result is compared with. N requests, each waiting D ms, on a
  * handler with L lanes, complete in {@code ceil(N / L)} rounds of D:
@@ -25,6 +27,18 @@ public final class WaveModel {
 
     public static double predictedMillis(int concurrency, double delayMs, Lanes lanes) {
         return rounds(concurrency, lanes) * delayMs;
+    }
+
+    /**
+     * The prediction for a handler given by its path: NaN when the path is not one of
+     * loopbench's or the server's pool sizes are unknown (an external server of any other kind).
+     */
+    public static double predictedMillis(String handlerPath, int concurrency, double delayMs, Optional<ServerShape> shape) {
+        Optional<WaitStyle> style = WaitStyle.fromPath(handlerPath);
+        if (style.isEmpty() || shape.isEmpty()) {
+            return Double.NaN;
+        }
+        return predictedMillis(concurrency, delayMs, style.get().lanes(shape.get()));
     }
 
     public static double effectiveParallelism(int concurrency, double delayMs, double measuredMillis) {

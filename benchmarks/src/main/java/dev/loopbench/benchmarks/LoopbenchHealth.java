@@ -1,0 +1,43 @@
+package dev.loopbench.benchmarks;
+
+import dev.loopbench.model.ServerShape;
+import io.vertx.core.json.JsonObject;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
+
+/** What a loopbench server's {@code /health} says: its pool sizes, so the model can predict. */
+public record LoopbenchHealth(ServerShape shape, boolean virtualThreads) {
+
+    /**
+     * @return empty when the server answers, but not as loopbench does
+     * @throws IOException when the server cannot be reached at all
+     */
+    public static Optional<LoopbenchHealth> read(HttpClient client, String baseUrl, Duration timeout)
+            throws IOException, InterruptedException {
+        HttpResponse<String> health = client.send(
+                HttpRequest.newBuilder(URI.create(baseUrl + "/health")).timeout(timeout).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        return health.statusCode() == 200 ? parse(health.body()) : Optional.empty();
+    }
+
+    static Optional<LoopbenchHealth> parse(String body) {
+        try {
+            JsonObject json = new JsonObject(body);
+            if (json.getValue("eventLoops") instanceof Integer eventLoops && eventLoops > 0
+                    && json.getValue("workerPoolSize") instanceof Integer workers && workers > 0
+                    && json.getValue("virtualThreadInstances") instanceof Integer instances && instances > 0
+                    && json.getValue("virtualThreads") instanceof Boolean virtualThreads) {
+                return Optional.of(new LoopbenchHealth(new ServerShape(eventLoops, workers, instances), virtualThreads));
+            }
+        } catch (RuntimeException e) {
+            // not JSON: not loopbench
+        }
+        return Optional.empty();
+    }
+}
