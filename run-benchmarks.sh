@@ -147,11 +147,10 @@ build_if_stale() {
     stale="older than the sources"
   fi
   if [ -n "$stale" ]; then
-    command -v mvn >/dev/null || build_failed "the jars are $stale and Maven (mvn) is not installed to build them"
-    echo "run-benchmarks.sh: the jars are $stale; building them (mvn -B -q package -DskipTests)" >&2
-    # Maven 3.8 writes colour resets even in batch mode
-    if ! (cd "$ROOT" && mvn -B -q -Dstyle.color=never package -DskipTests 2>&1 | sed 's/\x1b\[[0-9;]*m//g' >&2); then
-      build_failed "the build failed (above); fix it or run mvn -B package in $ROOT"
+    echo "run-benchmarks.sh: the jars are $stale; building them (./mvnw -B -q package -DskipTests)" >&2
+    # Maven writes colour resets even in batch mode
+    if ! (cd "$ROOT" && ./mvnw -B -q -Dstyle.color=never package -DskipTests 2>&1 | sed 's/\x1b\[[0-9;]*m//g' >&2); then
+      build_failed "the build failed (above); fix it or run ./mvnw -B package in $ROOT"
     fi
   fi
 }

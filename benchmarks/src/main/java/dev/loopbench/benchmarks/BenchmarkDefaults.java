@@ -8,6 +8,7 @@ public final class BenchmarkDefaults {
 
     /** Two iterations warm the JIT of both server and client; a wave of the default matrix is 100 ms to 3.2 s. */
     public static final int WARMUP_ITERATIONS = 2;
+
     public static final int WARMUP_SECONDS = 2;
     public static final int MEASUREMENT_ITERATIONS = 5;
     public static final int MEASUREMENT_SECONDS = 2;
@@ -15,6 +16,7 @@ public final class BenchmarkDefaults {
 
     /** A fixed heap keeps GC from resizing during a trial. */
     public static final String HEAP_MIN = "-Xms1g";
+
     public static final String HEAP_MAX = "-Xmx1g";
 
     /** W of the in-process server: Vert.x's own default. */
@@ -24,8 +26,8 @@ public final class BenchmarkDefaults {
      * Client event loops: one per core, at least two. Measured on 2 cores, N = 1000 timer waves:
      * 2 loops 126 ms median against 128 ms with Vert.x's default of 2 x cores.
      */
-    public static final int CLIENT_EVENT_LOOPS = Math.max(2, Runtime.getRuntime().availableProcessors());
+    public static final int CLIENT_EVENT_LOOPS =
+            Math.max(2, Runtime.getRuntime().availableProcessors());
 
-    private BenchmarkDefaults() {
-    }
+    private BenchmarkDefaults() {}
 }

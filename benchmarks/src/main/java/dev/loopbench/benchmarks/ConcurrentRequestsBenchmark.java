@@ -2,6 +2,8 @@ package dev.loopbench.benchmarks;
 
 import dev.loopbench.model.WaitStyle;
 import dev.loopbench.model.WaveModel;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -16,9 +18,6 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
-
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * What does blocking the event loop cost? One operation is one wave: {@code concurrency}
@@ -62,13 +61,21 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = BenchmarkDefaults.WARMUP_ITERATIONS, time = BenchmarkDefaults.WARMUP_SECONDS)
 @Measurement(iterations = BenchmarkDefaults.MEASUREMENT_ITERATIONS, time = BenchmarkDefaults.MEASUREMENT_SECONDS)
-@Fork(value = BenchmarkDefaults.FORKS, jvmArgsAppend = {BenchmarkDefaults.HEAP_MIN, BenchmarkDefaults.HEAP_MAX})
+@Fork(
+        value = BenchmarkDefaults.FORKS,
+        jvmArgsAppend = {BenchmarkDefaults.HEAP_MIN, BenchmarkDefaults.HEAP_MAX})
 @Threads(1)
 public class ConcurrentRequestsBenchmark {
 
     /** Any path for an external target; one of the {@link WaitStyle} paths in-process. */
-    @Param({"event-loop-sleep", "execute-blocking-ordered", "execute-blocking-unordered", "timer",
-            "virtual-thread-sleep", "virtual-thread-await"})
+    @Param({
+        "event-loop-sleep",
+        "execute-blocking-ordered",
+        "execute-blocking-unordered",
+        "timer",
+        "virtual-thread-sleep",
+        "virtual-thread-await"
+    })
     public String handler;
 
     @Param({"1", "4", "16", "64"})
@@ -93,21 +100,24 @@ public class ConcurrentRequestsBenchmark {
         requireSensible();
         Optional<WaitStyle> style = WaitStyle.fromPath(handler);
         if (target.isBlank()) {
-            server = inProcess(style.orElseThrow(() -> new CellUnusable("handler '" + handler
-                    + "' is not one of loopbench's: " + WaitStyle.allPaths())));
+            server = inProcess(style.orElseThrow(() ->
+                    new CellUnusable("handler '" + handler + "' is not one of loopbench's: " + WaitStyle.allPaths())));
         } else {
             server = ExternalTarget.connect(target, handler, delayMs);
         }
         double predicted = WaveModel.predictedMillis(handler, concurrency, delayMs, server.shape());
         WaveMetrics.CURRENT.predictedMillis = predicted;
-        client = new WaveClient(ExternalTarget.requestUrl(server.baseUrl(), handler, delayMs), concurrency,
-                WaveClient.timeoutMillis(concurrency, delayMs, predicted), WaveMetrics.CURRENT.latencyMicros);
+        client = new WaveClient(
+                ExternalTarget.requestUrl(server.baseUrl(), handler, delayMs),
+                concurrency,
+                WaveClient.timeoutMillis(concurrency, delayMs, predicted),
+                WaveMetrics.CURRENT.latencyMicros);
         // unmeasured: all N are sent before any can answer, so the pool opens N connections
         requireNoFailures(fire(), "the warm-up wave");
         WaveMetrics.CURRENT.startIteration(); // with -wi 0 the warm-up's latencies would land in the first iteration
         if (client.openConnections() < concurrency) {
-            throw failCell("the warm-up wave left " + client.openConnections() + " connections open, not "
-                    + concurrency + ": the wave would measure connection set-up");
+            throw failCell("the warm-up wave left " + client.openConnections() + " connections open, not " + concurrency
+                    + ": the wave would measure connection set-up");
         }
     }
 
@@ -174,9 +184,9 @@ public class ConcurrentRequestsBenchmark {
 
     private void requireNoFailures(WaveClient.Wave wave, String which) {
         if (wave.failures() > 0) {
-            throw failCell(String.format("%s of %s with concurrency %d failed: %d of %d requests failed,"
-                            + " the first with: %s", which, handler, concurrency, wave.failures(), wave.requests(),
-                    wave.firstError()));
+            throw failCell(String.format(
+                    "%s of %s with concurrency %d failed: %d of %d requests failed," + " the first with: %s",
+                    which, handler, concurrency, wave.failures(), wave.requests(), wave.firstError()));
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.loopbench.benchmarks;
 
 import dev.loopbench.model.ServerShape;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -63,7 +62,8 @@ public final class ExternalTarget implements Target {
             Thread.currentThread().interrupt();
             throw new CellUnusable("interrupted while probing " + baseUrl + "/health");
         }
-        return new ExternalTarget(baseUrl, health.map(LoopbenchHealth::shape), health.map(LoopbenchHealth::virtualThreads));
+        return new ExternalTarget(
+                baseUrl, health.map(LoopbenchHealth::shape), health.map(LoopbenchHealth::virtualThreads));
     }
 
     /**
@@ -80,7 +80,8 @@ public final class ExternalTarget implements Target {
             throw new IllegalArgumentException("'" + url + "' is not a URL: " + e.getMessage());
         }
         if (!"http".equals(base.getScheme()) || base.getHost() == null) {
-            throw new IllegalArgumentException("'" + url + "' must be an http:// URL with a host, such as http://localhost:8080");
+            throw new IllegalArgumentException(
+                    "'" + url + "' must be an http:// URL with a host, such as http://localhost:8080");
         }
         return trimmed;
     }
@@ -92,7 +93,8 @@ public final class ExternalTarget implements Target {
 
     private static HttpResponse<String> get(HttpClient client, String url, Duration timeout)
             throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET().build(),
+        return client.send(
+                HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

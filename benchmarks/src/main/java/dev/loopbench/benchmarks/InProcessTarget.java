@@ -3,7 +3,6 @@ package dev.loopbench.benchmarks;
 import dev.loopbench.model.ServerShape;
 import dev.loopbench.server.LoopbenchServer;
 import dev.loopbench.server.ServerConfig;
-
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -26,8 +25,11 @@ public final class InProcessTarget implements Target {
     public static InProcessTarget start(int eventLoops) throws Exception {
         ServerShape shape = shapeFor(eventLoops);
         try {
-            LoopbenchServer server = LoopbenchServer.start(ServerConfig.defaults().withPort(0).withShape(shape))
-                    .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+            LoopbenchServer server = LoopbenchServer.start(
+                            ServerConfig.defaults().withPort(0).withShape(shape))
+                    .toCompletionStage()
+                    .toCompletableFuture()
+                    .get(60, TimeUnit.SECONDS);
             return new InProcessTarget(server);
         } catch (ExecutionException e) {
             throw new CellUnusable("the in-process server did not start: " + e.getCause());

@@ -2,7 +2,6 @@ package dev.loopbench.benchmarks;
 
 import dev.loopbench.model.ServerShape;
 import io.vertx.core.json.JsonObject;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,7 +20,10 @@ public record LoopbenchHealth(ServerShape shape, boolean virtualThreads) {
     public static Optional<LoopbenchHealth> read(HttpClient client, String baseUrl, Duration timeout)
             throws IOException, InterruptedException {
         HttpResponse<String> health = client.send(
-                HttpRequest.newBuilder(URI.create(baseUrl + "/health")).timeout(timeout).GET().build(),
+                HttpRequest.newBuilder(URI.create(baseUrl + "/health"))
+                        .timeout(timeout)
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         return health.statusCode() == 200 ? parse(health.body()) : Optional.empty();
     }
@@ -29,11 +31,15 @@ public record LoopbenchHealth(ServerShape shape, boolean virtualThreads) {
     static Optional<LoopbenchHealth> parse(String body) {
         try {
             JsonObject json = new JsonObject(body);
-            if (json.getValue("eventLoops") instanceof Integer eventLoops && eventLoops > 0
-                    && json.getValue("workerPoolSize") instanceof Integer workers && workers > 0
-                    && json.getValue("virtualThreadInstances") instanceof Integer instances && instances > 0
+            if (json.getValue("eventLoops") instanceof Integer eventLoops
+                    && eventLoops > 0
+                    && json.getValue("workerPoolSize") instanceof Integer workers
+                    && workers > 0
+                    && json.getValue("virtualThreadInstances") instanceof Integer instances
+                    && instances > 0
                     && json.getValue("virtualThreads") instanceof Boolean virtualThreads) {
-                return Optional.of(new LoopbenchHealth(new ServerShape(eventLoops, workers, instances), virtualThreads));
+                return Optional.of(
+                        new LoopbenchHealth(new ServerShape(eventLoops, workers, instances), virtualThreads));
             }
         } catch (RuntimeException e) {
             // not JSON: not loopbench

@@ -1,7 +1,6 @@
 package dev.loopbench.benchmarks;
 
 import dev.loopbench.model.ServerShape;
-
 import java.util.Optional;
 
 /** The server a benchmark measures: loopbench started in-process, or any HTTP server given by URL. */

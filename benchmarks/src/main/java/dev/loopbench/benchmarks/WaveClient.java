@@ -9,8 +9,6 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
-import org.HdrHistogram.Recorder;
-
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import org.HdrHistogram.Recorder;
 
 /**
  * Fires waves of simultaneous GETs with the Vert.x Web Client and says when the last one
@@ -66,7 +65,8 @@ public final class WaveClient implements AutoCloseable {
      */
     public WaveClient(String requestUrl, int concurrency, long timeoutMs, Recorder latencyMicros) {
         URI parsed = URI.create(requestUrl);
-        this.host = parsed.getHost().startsWith("[") ? parsed.getHost().substring(1, parsed.getHost().length() - 1)
+        this.host = parsed.getHost().startsWith("[")
+                ? parsed.getHost().substring(1, parsed.getHost().length() - 1)
                 : parsed.getHost(); // the client wants an IPv6 address without its URL brackets
         this.port = parsed.getPort() > 0 ? parsed.getPort() : 80;
         this.uri = parsed.getRawPath() + (parsed.getRawQuery() == null ? "" : "?" + parsed.getRawQuery());
@@ -75,7 +75,8 @@ public final class WaveClient implements AutoCloseable {
         this.latencyMicros = latencyMicros;
         this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(BenchmarkDefaults.CLIENT_EVENT_LOOPS));
         for (int i = 0; i < BenchmarkDefaults.CLIENT_EVENT_LOOPS; i++) {
-            contexts.add(vertx.getOrCreateContext()); // from a non-Vert.x thread: a new context, round robin over the loops
+            contexts.add(
+                    vertx.getOrCreateContext()); // from a non-Vert.x thread: a new context, round robin over the loops
         }
         int shardCount = (concurrency + SHARD_CONNECTIONS - 1) / SHARD_CONNECTIONS;
         for (int i = 0; i < shardCount; i++) {
@@ -96,8 +97,7 @@ public final class WaveClient implements AutoCloseable {
     }
 
     /** One answered request, for those who look at requests one by one (the timeline). */
-    public record Answer(long sentNanos, long receivedNanos, int status, String body, String error) {
-    }
+    public record Answer(long sentNanos, long receivedNanos, int status, String body, String error) {}
 
     public Wave fire() throws InterruptedException {
         return fire(null);
@@ -126,15 +126,22 @@ public final class WaveClient implements AutoCloseable {
         web.get(port, host, uri).timeout(timeoutMs).send().onComplete(result -> {
             long received = System.nanoTime();
             if (answers != null) {
-                answers.accept(result.succeeded()
-                        ? new Answer(sent, received, result.result().statusCode(), result.result().bodyAsString(), null)
-                        : new Answer(sent, received, 0, null, String.valueOf(result.cause())));
+                answers.accept(
+                        result.succeeded()
+                                ? new Answer(
+                                        sent,
+                                        received,
+                                        result.result().statusCode(),
+                                        result.result().bodyAsString(),
+                                        null)
+                                : new Answer(sent, received, 0, null, String.valueOf(result.cause())));
             }
             if (result.succeeded() && isSuccess(result.result())) {
                 latencyMicros.recordValue(Math.max(1, (received - sent) / 1_000));
                 wave.answered(received, null);
             } else {
-                wave.answered(received, result.succeeded() ? describe(result.result()) : String.valueOf(result.cause()));
+                wave.answered(
+                        received, result.succeeded() ? describe(result.result()) : String.valueOf(result.cause()));
             }
         });
     }
@@ -175,8 +182,7 @@ public final class WaveClient implements AutoCloseable {
         vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 
-    private record Shard(WebClient web, Context context, int requests) {
-    }
+    private record Shard(WebClient web, Context context, int requests) {}
 
     private static final class InFlight {
         final AtomicInteger remaining;

@@ -1,8 +1,7 @@
 package dev.loopbench.benchmarks;
 
-import org.HdrHistogram.Recorder;
-
 import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.Recorder;
 
 /**
  * What the running trial has measured beyond JMH's own score, kept where {@link WaveProfiler}
@@ -14,6 +13,7 @@ public final class WaveMetrics {
 
     /** Per-request latency in microseconds, up to an hour, 3 significant digits. */
     final Recorder latencyMicros = new Recorder(3_600_000_000L, 3);
+
     final LongAdder waves = new LongAdder();
     final LongAdder waveNanos = new LongAdder();
     /** NaN when the target's lanes are unknown. */
@@ -21,8 +21,7 @@ public final class WaveMetrics {
     /** Whether {@link WaveProfiler} runs in this JVM: without it the gauges go nowhere. */
     volatile boolean profiled;
 
-    private WaveMetrics() {
-    }
+    private WaveMetrics() {}
 
     void startIteration() {
         latencyMicros.reset();

@@ -1,6 +1,9 @@
 package dev.loopbench.benchmarks;
 
 import dev.loopbench.model.WaveModel;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import org.HdrHistogram.Histogram;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.IterationParams;
@@ -9,10 +12,6 @@ import org.openjdk.jmh.results.AggregationPolicy;
 import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.ScalarResult;
-
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.List;
 
 /**
  * Adds the model and the per-request latencies to every iteration of
@@ -38,8 +37,8 @@ public final class WaveProfiler implements InternalProfiler {
     }
 
     @Override
-    public Collection<? extends Result> afterIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams,
-                                                       IterationResult result) {
+    public Collection<? extends Result> afterIteration(
+            BenchmarkParams benchmarkParams, IterationParams iterationParams, IterationResult result) {
         WaveMetrics metrics = WaveMetrics.CURRENT;
         List<Result> results = new ArrayList<>();
         long waves = metrics.waves.sum();
@@ -51,13 +50,19 @@ public final class WaveProfiler implements InternalProfiler {
         if (!Double.isNaN(metrics.predictedMillis)) {
             results.add(new ScalarResult("predicted", metrics.predictedMillis, "ms/op", AggregationPolicy.AVG));
         }
-        results.add(new ScalarResult("effectiveParallelism",
-                WaveModel.effectiveParallelism(Integer.parseInt(benchmarkParams.getParam("concurrency")),
-                        Integer.parseInt(benchmarkParams.getParam("delayMs")), meanWaveMillis), "lanes",
+        results.add(new ScalarResult(
+                "effectiveParallelism",
+                WaveModel.effectiveParallelism(
+                        Integer.parseInt(benchmarkParams.getParam("concurrency")),
+                        Integer.parseInt(benchmarkParams.getParam("delayMs")),
+                        meanWaveMillis),
+                "lanes",
                 AggregationPolicy.AVG));
         if (latencies.getTotalCount() > 0) {
-            results.add(new ScalarResult("latencyP50", latencies.getValueAtPercentile(50) / 1e3, "ms", AggregationPolicy.AVG));
-            results.add(new ScalarResult("latencyP99", latencies.getValueAtPercentile(99) / 1e3, "ms", AggregationPolicy.AVG));
+            results.add(new ScalarResult(
+                    "latencyP50", latencies.getValueAtPercentile(50) / 1e3, "ms", AggregationPolicy.AVG));
+            results.add(new ScalarResult(
+                    "latencyP99", latencies.getValueAtPercentile(99) / 1e3, "ms", AggregationPolicy.AVG));
             results.add(new ScalarResult("latencyMax", latencies.getMaxValue() / 1e3, "ms", AggregationPolicy.MAX));
         }
         return results;

@@ -6,7 +6,6 @@ import dev.loopbench.report.Comparison;
 import dev.loopbench.report.ComparisonFormats;
 import dev.loopbench.report.HtmlReport;
 import dev.loopbench.report.JmhResult;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -21,11 +20,9 @@ import java.util.Locale;
  */
 final class CompareCommand {
 
-    record Options(Path base, Path candidate, Comparison.Thresholds thresholds, String format, Path chartDirectory) {
-    }
+    record Options(Path base, Path candidate, Comparison.Thresholds thresholds, String format, Path chartDirectory) {}
 
-    private CompareCommand() {
-    }
+    private CompareCommand() {}
 
     static Options parse(List<String> args) throws UsageError {
         List<Path> files = new ArrayList<>();
@@ -46,7 +43,8 @@ final class CompareCommand {
                 case "--alpha" -> {
                     alpha = number(arg, value(args, ++i, arg));
                     if (!(alpha > 0 && alpha < 0.5)) {
-                        throw new UsageError("--alpha is a significance level between 0 and 0.5, such as 0.01; got " + args.get(i));
+                        throw new UsageError(
+                                "--alpha is a significance level between 0 and 0.5, such as 0.01; got " + args.get(i));
                     }
                 }
                 case "--format" -> {
@@ -93,16 +91,18 @@ final class CompareCommand {
         Comparison comparison = Comparison.of(base, candidate, options.thresholds());
         if (comparison.cells().isEmpty()) {
             throw new UsageError("nothing in common: no benchmark with the same name, mode, threads and parameters in "
-                    + options.base() + " (" + base.size() + " results) and " + options.candidate() + " (" + candidate.size() + ")");
+                    + options.base() + " (" + base.size() + " results) and " + options.candidate() + " ("
+                    + candidate.size() + ")");
         }
         int exit = comparison.regressions().isEmpty() ? 0 : 1;
         String basePath = options.base().toString();
         String candidatePath = options.candidate().toString();
-        out.print(switch (options.format()) {
-            case "markdown" -> ComparisonFormats.markdown(comparison, basePath, candidatePath);
-            case "json" -> ComparisonFormats.json(comparison, basePath, candidatePath, exit);
-            default -> ComparisonFormats.text(comparison, basePath, candidatePath);
-        });
+        out.print(
+                switch (options.format()) {
+                    case "markdown" -> ComparisonFormats.markdown(comparison, basePath, candidatePath);
+                    case "json" -> ComparisonFormats.json(comparison, basePath, candidatePath, exit);
+                    default -> ComparisonFormats.text(comparison, basePath, candidatePath);
+                });
         if (options.chartDirectory() != null) {
             writeChart(comparison, options, out);
         }
@@ -112,21 +112,27 @@ final class CompareCommand {
     private static void writeChart(Comparison comparison, Options options, PrintStream out) throws IOException {
         Path directory = options.chartDirectory();
         Files.createDirectories(directory);
-        String text = ComparisonFormats.text(comparison, options.base().toString(), options.candidate().toString());
+        String text = ComparisonFormats.text(
+                comparison, options.base().toString(), options.candidate().toString());
         List<HtmlReport.Section> sections = new ArrayList<>();
         try {
             Charts.save(Charts.change(comparison), directory.resolve("change"));
-            sections.add(new HtmlReport.Section("Change per cell",
+            sections.add(new HtmlReport.Section(
+                    "Change per cell",
                     "Each bar is the candidate's change against the base, positive = worse, with its confidence interval;"
                             + " the horizontal lines are the fail threshold either way.",
                     HtmlReport.image("change", "change per cell")));
         } catch (IOException | RuntimeException | Error e) {
-            sections.add(new HtmlReport.Section("Change per cell", "no chart: " + HtmlReport.escape(ChartFailure.describe(e)), ""));
+            sections.add(new HtmlReport.Section(
+                    "Change per cell", "no chart: " + HtmlReport.escape(ChartFailure.describe(e)), ""));
             System.err.println("loopbench: no chart: " + ChartFailure.describe(e));
         }
         sections.add(new HtmlReport.Section("Comparison", "", HtmlReport.preformatted(text)));
-        HtmlReport.write(directory.resolve("compare.html"), "loopbench: benchmark comparison",
-                String.format(Locale.ROOT, "%s against %s", options.candidate(), options.base()), sections);
+        HtmlReport.write(
+                directory.resolve("compare.html"),
+                "loopbench: benchmark comparison",
+                String.format(Locale.ROOT, "%s against %s", options.candidate(), options.base()),
+                sections);
         // the verdict lines stay on stdout (the chosen format); where the files went is said on stderr
         System.err.println("loopbench: wrote " + directory.resolve("change.png") + ", .svg and compare.html");
     }

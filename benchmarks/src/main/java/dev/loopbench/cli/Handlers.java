@@ -1,14 +1,12 @@
 package dev.loopbench.cli;
 
 import dev.loopbench.model.WaitStyle;
-
 import java.util.Collection;
 
 /** The handlers an in-process server can serve. */
 final class Handlers {
 
-    private Handlers() {
-    }
+    private Handlers() {}
 
     static void requireLoopbench(Collection<String> handlers) throws UsageError {
         for (String handler : handlers) {

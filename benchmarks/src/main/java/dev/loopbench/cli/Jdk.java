@@ -7,8 +7,7 @@ import java.nio.file.Path;
 /** The JDK this tool runs on: JMH forks the benchmarks with the same one. */
 final class Jdk {
 
-    private Jdk() {
-    }
+    private Jdk() {}
 
     static boolean hasVirtualThreads() {
         return Runtime.version().feature() >= 21;
@@ -27,7 +26,11 @@ final class Jdk {
     /** benchmarks.jar, which holds this class and JMH. */
     static String selfJar() {
         try {
-            Path location = Path.of(Jdk.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path location = Path.of(Jdk.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
             if (!Files.isRegularFile(location)) {
                 throw new IllegalStateException("the run command must run from benchmarks.jar, not from " + location);
             }

@@ -18,11 +18,13 @@ record JmhArguments(Map<String, List<String>> params, List<String> passThrough, 
 
     static final Set<String> MATRIX_PARAMS = Set.of("handler", "concurrency", "delayMs", "eventLoops", "target");
     static final Set<String> SETTINGS = Set.of("-wi", "-w", "-i", "-r", "-f");
-    private static final String JSON_ONLY = " cannot be passed: results are always written as JSON to results/<timestamp>/results.json";
-    private static final String MS_PER_OP_ONLY = " cannot be passed: the summary, the model and the charts read average time in"
-            + " ms/op; for other modes run the JMH jar itself (java -jar benchmarks/target/benchmarks.jar)";
-    static final Map<String, String> REFUSED = Map.of("-rf", JSON_ONLY, "-rff", JSON_ONLY, "-bm", MS_PER_OP_ONLY,
-            "-tu", MS_PER_OP_ONLY);
+    private static final String JSON_ONLY =
+            " cannot be passed: results are always written as JSON to results/<timestamp>/results.json";
+    private static final String MS_PER_OP_ONLY =
+            " cannot be passed: the summary, the model and the charts read average time in"
+                    + " ms/op; for other modes run the JMH jar itself (java -jar benchmarks/target/benchmarks.jar)";
+    static final Map<String, String> REFUSED =
+            Map.of("-rf", JSON_ONLY, "-rff", JSON_ONLY, "-bm", MS_PER_OP_ONLY, "-tu", MS_PER_OP_ONLY);
 
     static JmhArguments parse(List<String> args) throws UsageError {
         Map<String, List<String>> params = new LinkedHashMap<>();
@@ -41,8 +43,11 @@ record JmhArguments(Map<String, List<String>> params, List<String> passThrough, 
                 }
                 String name = param.substring(0, equals);
                 if (MATRIX_PARAMS.contains(name)) {
-                    List<String> values = Arrays.stream(param.substring(equals + 1).split(",")).map(String::strip)
-                            .filter(value -> !value.isEmpty() || name.equals("target")).toList();
+                    List<String> values = Arrays.stream(
+                                    param.substring(equals + 1).split(","))
+                            .map(String::strip)
+                            .filter(value -> !value.isEmpty() || name.equals("target"))
+                            .toList();
                     params.computeIfAbsent(name, key -> new ArrayList<>()).addAll(values);
                     continue;
                 }

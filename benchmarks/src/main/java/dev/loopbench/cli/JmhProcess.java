@@ -14,19 +14,21 @@ import java.util.List;
 /** Runs one JMH command, showing its progress line by line and keeping a copy in the run's log. */
 final class JmhProcess {
 
-    private JmhProcess() {
-    }
+    private JmhProcess() {}
 
     static int run(List<String> command, PrintStream out, Path log) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        Thread stopOnExit = new Thread(() -> {
-            process.descendants().forEach(ProcessHandle::destroy); // JMH's forked benchmark JVMs
-            process.destroy();
-        }, "stop-jmh");
+        Thread stopOnExit = new Thread(
+                () -> {
+                    process.descendants().forEach(ProcessHandle::destroy); // JMH's forked benchmark JVMs
+                    process.destroy();
+                },
+                "stop-jmh");
         Runtime.getRuntime().addShutdownHook(stopOnExit);
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-             BufferedWriter copy = Files.newBufferedWriter(log, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                     StandardOpenOption.APPEND)) {
+        try (BufferedReader lines =
+                        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+                BufferedWriter copy = Files.newBufferedWriter(
+                        log, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
             copy.write("$ " + String.join(" ", command));
             copy.newLine();
             for (String line; (line = lines.readLine()) != null; ) {

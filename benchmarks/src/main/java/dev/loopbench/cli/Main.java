@@ -12,8 +12,7 @@ import java.util.List;
  */
 public final class Main {
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         System.exit(execute(Arrays.asList(args), System.out, System.err));

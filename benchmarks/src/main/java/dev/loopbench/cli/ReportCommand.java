@@ -6,7 +6,6 @@ import dev.loopbench.report.RunFacts;
 import dev.loopbench.report.RunReport;
 import dev.loopbench.report.Summary;
 import dev.loopbench.report.TextChart;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -17,8 +16,7 @@ import java.util.List;
 /** {@code run-benchmarks.sh report RESULTS.json [--output DIR]}: summary, charts and index.html for one run. */
 final class ReportCommand {
 
-    private ReportCommand() {
-    }
+    private ReportCommand() {}
 
     static int run(List<String> args, PrintStream out) throws UsageError, IOException {
         Path results = null;
@@ -52,8 +50,10 @@ final class ReportCommand {
     static void write(List<JmhResult> measured, Path results, Path directory, PrintStream out) throws IOException {
         String table = Summary.render(measured);
         String chart = TextChart.waveTime(measured);
-        Files.writeString(directory.resolve("summary.txt"),
-                RunFacts.of(measured).describe() + "\n\n" + table + "\n" + chart, StandardCharsets.UTF_8);
+        Files.writeString(
+                directory.resolve("summary.txt"),
+                RunFacts.of(measured).describe() + "\n\n" + table + "\n" + chart,
+                StandardCharsets.UTF_8);
         out.print(table);
         out.println();
         if (!chart.isEmpty()) {

@@ -13,8 +13,7 @@ import java.util.List;
  */
 final class ResultFiles {
 
-    private ResultFiles() {
-    }
+    private ResultFiles() {}
 
     static void concatenate(List<Path> parts, Path into) throws IOException {
         List<String> entries = new ArrayList<>();

@@ -13,7 +13,6 @@ import dev.loopbench.model.WaveModel;
 import dev.loopbench.report.JmhResult;
 import dev.loopbench.report.JmhResults;
 import dev.loopbench.report.Table;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -37,8 +36,7 @@ import java.util.regex.Pattern;
  */
 public final class RunCommand {
 
-    record Options(boolean quick, Optional<String> target, List<String> jmhArgs) {
-    }
+    record Options(boolean quick, Optional<String> target, List<String> jmhArgs) {}
 
     private final PrintStream out;
     private final Path resultsRoot;
@@ -86,10 +84,14 @@ public final class RunCommand {
             }
         } else {
             shape = Optional.empty();
-            Handlers.requireLoopbench(matrix.families().stream().flatMap(family -> family.handlers().stream()).toList());
+            Handlers.requireLoopbench(matrix.families().stream()
+                    .flatMap(family -> family.handlers().stream())
+                    .toList());
             if (!Jdk.hasVirtualThreads()) {
-                matrix = dropVirtualThreadHandlers(matrix, "Java " + Runtime.version().feature()
-                        + " has no virtual threads (JDK 21+ needed; set JAVA_HOME to one)");
+                matrix = dropVirtualThreadHandlers(
+                        matrix,
+                        "Java " + Runtime.version().feature()
+                                + " has no virtual threads (JDK 21+ needed; set JAVA_HOME to one)");
             }
         }
         if (matrix.cells() == 0) {
@@ -135,15 +137,18 @@ public final class RunCommand {
         ReportCommand.write(measured, results, runDirectory, out);
         List<String> missing = missingCells(matrix, measured, target);
         if (!missing.isEmpty()) {
-            StringBuilder text = new StringBuilder("\nno score (the wave failed or could not start; see jmh-output.txt):\n");
+            StringBuilder text =
+                    new StringBuilder("\nno score (the wave failed or could not start; see jmh-output.txt):\n");
             missing.forEach(cell -> text.append("  ").append(cell).append('\n'));
             out.print(text);
-            Files.writeString(runDirectory.resolve("summary.txt"), text, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+            Files.writeString(
+                    runDirectory.resolve("summary.txt"), text, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         }
         pointLatestAt(runDirectory);
         out.println();
-        out.println("loopbench: results in " + runDirectory + "/ (results.json is JMH's own JSON; open index.html for the"
-                + " charts); results/latest points to it");
+        out.println(
+                "loopbench: results in " + runDirectory + "/ (results.json is JMH's own JSON; open index.html for the"
+                        + " charts); results/latest points to it");
         return jmhFailed || !missing.isEmpty() ? 1 : 0;
     }
 
@@ -180,8 +185,12 @@ public final class RunCommand {
     static Matrix applyOverrides(Matrix matrix, JmhArguments jmh) throws UsageError {
         List<Family> families = new ArrayList<>();
         for (Family family : matrix.families()) {
-            families.add(new Family(family.name(), family.handlers(), jmh.intParam("concurrency", family.concurrency()),
-                    jmh.intParam("delayMs", family.delays()), jmh.intParam("eventLoops", family.eventLoops()),
+            families.add(new Family(
+                    family.name(),
+                    family.handlers(),
+                    jmh.intParam("concurrency", family.concurrency()),
+                    jmh.intParam("delayMs", family.delays()),
+                    jmh.intParam("eventLoops", family.eventLoops()),
                     family.settings()));
         }
         Optional<List<String>> handlers = jmh.param("handler");
@@ -191,13 +200,15 @@ public final class RunCommand {
         List<Family> picked = new ArrayList<>();
         List<String> unplaced = new ArrayList<>(handlers.get());
         for (Family family : families) {
-            List<String> kept = family.handlers().stream().filter(handlers.get()::contains).toList();
+            List<String> kept =
+                    family.handlers().stream().filter(handlers.get()::contains).toList();
             unplaced.removeAll(kept);
             picked.add(family.withHandlers(kept));
         }
         // handlers of the user's own service go with the blocking levels: no guess that they scale to 1000
         picked.set(0, picked.get(0).withHandlers(concat(picked.get(0).handlers(), unplaced)));
-        return matrix.withFamilies(picked.stream().filter(family -> !family.isEmpty()).toList());
+        return matrix.withFamilies(
+                picked.stream().filter(family -> !family.isEmpty()).toList());
     }
 
     private Matrix dropVirtualThreadHandlers(Matrix matrix, String why) {
@@ -213,25 +224,32 @@ public final class RunCommand {
 
     private void printPlan(Matrix matrix, Optional<String> target, Optional<ServerShape> externalShape) {
         out.println();
-        out.printf("loopbench: plan: %d cells on %s%n", matrix.cells(),
-                target.map(url -> "target " + url).orElse("the in-process server (W=20, V=E)"));
+        out.printf(
+                "loopbench: plan: %d cells on %s%n",
+                matrix.cells(), target.map(url -> "target " + url).orElse("the in-process server (W=20, V=E)"));
         for (Family family : matrix.families()) {
-            out.printf("  %s handlers: JMH %s%n", family.name(), String.join(" ", family.settings().jmhArgs()));
+            out.printf(
+                    "  %s handlers: JMH %s%n",
+                    family.name(), String.join(" ", family.settings().jmhArgs()));
         }
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"handler", "N", "D ms", "E", "model wave ms", "est. s"});
         double totalSeconds = 0;
         for (Family family : matrix.families()) {
             for (Cell cell : family.cellList()) {
-                Optional<ServerShape> shape = target.isPresent() ? externalShape
-                        : Optional.of(InProcessTarget.shapeFor(cell.eventLoops()));
+                Optional<ServerShape> shape =
+                        target.isPresent() ? externalShape : Optional.of(InProcessTarget.shapeFor(cell.eventLoops()));
                 double model = WaveModel.predictedMillis(cell.handler(), cell.concurrency(), cell.delayMs(), shape);
                 double seconds = family.settings().estimateSeconds(model);
                 totalSeconds += seconds;
-                rows.add(new String[] {cell.handler(), Integer.toString(cell.concurrency()), Integer.toString(cell.delayMs()),
-                        target.isPresent() ? "ext" : Integer.toString(cell.eventLoops()),
-                        Double.isNaN(model) ? "?" : String.format(Locale.ROOT, "%.0f", model),
-                        String.format(Locale.ROOT, "%.0f", seconds)});
+                rows.add(new String[] {
+                    cell.handler(),
+                    Integer.toString(cell.concurrency()),
+                    Integer.toString(cell.delayMs()),
+                    target.isPresent() ? "ext" : Integer.toString(cell.eventLoops()),
+                    Double.isNaN(model) ? "?" : String.format(Locale.ROOT, "%.0f", model),
+                    String.format(Locale.ROOT, "%.0f", seconds)
+                });
             }
         }
         out.print(Table.render(rows, "lrrrrr"));
@@ -240,7 +258,8 @@ public final class RunCommand {
 
     private static Matrix withEffectiveSettings(Matrix matrix, JmhArguments jmh) {
         return matrix.withFamilies(matrix.families().stream()
-                .map(family -> family.withSettings(effectiveSettings(family.settings(), jmh))).toList());
+                .map(family -> family.withSettings(effectiveSettings(family.settings(), jmh)))
+                .toList());
     }
 
     static JmhSettings effectiveSettings(JmhSettings base, JmhArguments jmh) {
@@ -284,7 +303,8 @@ public final class RunCommand {
         for (Family family : matrix.families()) {
             for (Cell cell : family.cellList()) {
                 if (!have.contains(cell)) {
-                    missing.add(cell.describe() + target.map(url -> ", target=" + url).orElse(""));
+                    missing.add(cell.describe()
+                            + target.map(url -> ", target=" + url).orElse(""));
                 }
             }
         }
@@ -300,11 +320,13 @@ public final class RunCommand {
         }
         long value = Long.parseLong(matcher.group(1));
         String unit = matcher.group(2) == null ? "s" : matcher.group(2);
-        return (int) Math.max(1, switch (unit) {
-            case "ms" -> (value + 999) / 1000;
-            case "m", "min" -> value * 60;
-            default -> value;
-        });
+        return (int) Math.max(
+                1,
+                switch (unit) {
+                    case "ms" -> (value + 999) / 1000;
+                    case "m", "min" -> value * 60;
+                    default -> value;
+                });
     }
 
     private static int count(String value) {

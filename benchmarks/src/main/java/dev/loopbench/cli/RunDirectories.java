@@ -10,8 +10,7 @@ import java.time.format.DateTimeFormatter;
 /** {@code results/<timestamp><suffix>/}, never one that another run already has. */
 final class RunDirectories {
 
-    private RunDirectories() {
-    }
+    private RunDirectories() {}
 
     static Path create(Path root, String suffix) throws IOException {
         Files.createDirectories(root);

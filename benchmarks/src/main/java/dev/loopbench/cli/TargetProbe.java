@@ -3,7 +3,6 @@ package dev.loopbench.cli;
 import dev.loopbench.benchmarks.ExternalTarget;
 import dev.loopbench.benchmarks.LoopbenchHealth;
 import dev.loopbench.model.ServerShape;
-
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -19,7 +18,8 @@ record TargetProbe(String url, Optional<ServerShape> shape, Optional<Boolean> vi
         } catch (IllegalArgumentException e) {
             throw new UsageError("--target " + e.getMessage());
         }
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         Optional<LoopbenchHealth> health;
         try {
             health = LoopbenchHealth.read(client, base, Duration.ofSeconds(10));
@@ -33,9 +33,13 @@ record TargetProbe(String url, Optional<ServerShape> shape, Optional<Boolean> vi
     }
 
     String describe() {
-        return url + shape.map(s -> " is a loopbench server (" + s + ", virtual threads "
-                        + virtualThreads.map(available -> available ? "available" : "unavailable").orElse("?")
-                        + "): the model can predict")
-                .orElse(" is not a loopbench server: its lanes are unknown, the summary shows the effective parallelism P");
+        return url
+                + shape.map(s -> " is a loopbench server (" + s + ", virtual threads "
+                                + virtualThreads
+                                        .map(available -> available ? "available" : "unavailable")
+                                        .orElse("?")
+                                + "): the model can predict")
+                        .orElse(
+                                " is not a loopbench server: its lanes are unknown, the summary shows the effective parallelism P");
     }
 }

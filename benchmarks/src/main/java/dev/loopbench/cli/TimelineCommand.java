@@ -15,7 +15,6 @@ import dev.loopbench.timeline.TimelineRecorder;
 import dev.loopbench.timeline.WaveTrace;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -33,11 +32,10 @@ import java.util.Optional;
  */
 final class TimelineCommand {
 
-    record Options(int concurrency, int delayMs, Optional<String> target, List<String> handlers, int eventLoops, int width) {
-    }
+    record Options(
+            int concurrency, int delayMs, Optional<String> target, List<String> handlers, int eventLoops, int width) {}
 
-    private TimelineCommand() {
-    }
+    private TimelineCommand() {}
 
     static Options parse(List<String> args) throws UsageError {
         int concurrency = 8;
@@ -45,7 +43,8 @@ final class TimelineCommand {
         int eventLoops = Matrix.EVENT_LOOPS;
         int width = 80;
         Optional<String> target = Optional.empty();
-        List<String> handlers = Arrays.stream(WaitStyle.values()).map(WaitStyle::path).toList();
+        List<String> handlers =
+                Arrays.stream(WaitStyle.values()).map(WaitStyle::path).toList();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             String value = i + 1 < args.size() ? args.get(i + 1) : null;
@@ -55,8 +54,11 @@ final class TimelineCommand {
                 case "--event-loops" -> eventLoops = integer(arg, value, 1, 64);
                 case "--width" -> width = integer(arg, value, 40, 400);
                 case "--target" -> target = Optional.of(required(arg, value));
-                case "--handlers" -> handlers = Arrays.stream(required(arg, value).split(",")).map(String::strip)
-                        .filter(handler -> !handler.isEmpty()).toList();
+                case "--handlers" ->
+                    handlers = Arrays.stream(required(arg, value).split(","))
+                            .map(String::strip)
+                            .filter(handler -> !handler.isEmpty())
+                            .toList();
                 default -> throw new UsageError("unknown option '" + arg + "' for timeline");
             }
             i++;
@@ -75,15 +77,19 @@ final class TimelineCommand {
         String where;
         List<WaveTrace> waves = new ArrayList<>();
         try (Target target = start(options)) {
-            where = target instanceof InProcessTarget ? "the in-process server, " + target.shape().orElseThrow()
-                    : "target " + target.baseUrl() + target.shape().map(shape -> ", " + shape).orElse(", lanes unknown");
+            where = target instanceof InProcessTarget
+                    ? "the in-process server, " + target.shape().orElseThrow()
+                    : "target " + target.baseUrl()
+                            + target.shape().map(shape -> ", " + shape).orElse(", lanes unknown");
             if (!target.virtualThreads().orElse(true)) {
                 List<String> skipped = handlers.stream()
-                        .filter(h -> WaitStyle.needsVirtualThreads(h)).toList();
+                        .filter(h -> WaitStyle.needsVirtualThreads(h))
+                        .toList();
                 if (!skipped.isEmpty()) {
                     out.println("loopbench: skipping " + String.join(", ", skipped) + ": "
-                            + (target instanceof InProcessTarget in ? in.virtualThreadsUnavailableReason()
-                            : "the target says it has no virtual threads"));
+                            + (target instanceof InProcessTarget in
+                                    ? in.virtualThreadsUnavailableReason()
+                                    : "the target says it has no virtual threads"));
                     handlers.removeAll(skipped);
                 }
             }
@@ -95,15 +101,24 @@ final class TimelineCommand {
         if (waves.isEmpty()) {
             throw new UsageError("nothing to draw: every handler asked for needs virtual threads");
         }
-        String header = String.format(Locale.ROOT, "Timeline: %d requests of %d ms at once per handler, on %s.%s",
-                options.concurrency(), options.delayMs(), where,
-                options.target().isPresent() ? " Server times are on the server's clock, 0 = the first request it received." : "");
+        String header = String.format(
+                Locale.ROOT,
+                "Timeline: %d requests of %d ms at once per handler, on %s.%s",
+                options.concurrency(),
+                options.delayMs(),
+                where,
+                options.target().isPresent()
+                        ? " Server times are on the server's clock, 0 = the first request it received."
+                        : "");
         String text = TextTimeline.render(waves, header, options.width());
         out.println();
         out.print(text);
 
         Path directory = RunDirectories.create(resultsRoot, "-timeline");
-        Files.writeString(directory.resolve("timeline.txt"), TextTimeline.render(waves, header, TextTimeline.FILE_WIDTH), StandardCharsets.UTF_8);
+        Files.writeString(
+                directory.resolve("timeline.txt"),
+                TextTimeline.render(waves, header, TextTimeline.FILE_WIDTH),
+                StandardCharsets.UTF_8);
         Files.writeString(directory.resolve("timeline.json"), json(waves).encodePrettily(), StandardCharsets.UTF_8);
         List<HtmlReport.Section> sections = new ArrayList<>();
         double scale = waves.stream().mapToDouble(WaveTrace::millis).max().orElse(1);
@@ -111,14 +126,18 @@ final class TimelineCommand {
             String name = "timeline-" + wave.handler().replaceAll("[^A-Za-z0-9-]", "_");
             try {
                 Charts.save(TimelineChart.of(wave, scale), directory.resolve(name));
-                sections.add(new HtmlReport.Section(wave.handler(), explanation(wave), HtmlReport.image(name, wave.handler() + " timeline")));
+                sections.add(new HtmlReport.Section(
+                        wave.handler(), explanation(wave), HtmlReport.image(name, wave.handler() + " timeline")));
             } catch (IOException | RuntimeException | Error e) {
-                sections.add(new HtmlReport.Section(wave.handler(), "no chart: " + HtmlReport.escape(ChartFailure.describe(e)), ""));
+                sections.add(new HtmlReport.Section(
+                        wave.handler(), "no chart: " + HtmlReport.escape(ChartFailure.describe(e)), ""));
                 out.println("loopbench: no chart for " + wave.handler() + ": " + ChartFailure.describe(e));
             }
         }
-        sections.add(new HtmlReport.Section("As text", "", HtmlReport.preformatted(TextTimeline.render(waves, header, TextTimeline.FILE_WIDTH))));
-        HtmlReport.write(directory.resolve("index.html"), "loopbench: the blocking, request by request", header, sections);
+        sections.add(new HtmlReport.Section(
+                "As text", "", HtmlReport.preformatted(TextTimeline.render(waves, header, TextTimeline.FILE_WIDTH))));
+        HtmlReport.write(
+                directory.resolve("index.html"), "loopbench: the blocking, request by request", header, sections);
         out.println();
         out.println("loopbench: charts, timeline.json and index.html in " + directory + "/");
         return 0;
@@ -127,7 +146,8 @@ final class TimelineCommand {
     private static Target start(Options options) throws Exception {
         if (options.target().isPresent()) {
             try {
-                return ExternalTarget.connect(options.target().get(), options.handlers().get(0), 0);
+                return ExternalTarget.connect(
+                        options.target().get(), options.handlers().get(0), 0);
             } catch (CellUnusable e) {
                 throw new UsageError(e.getMessage());
             }
@@ -145,13 +165,24 @@ final class TimelineCommand {
         JsonArray array = new JsonArray();
         for (WaveTrace wave : waves) {
             JsonArray requests = new JsonArray();
-            wave.byStart().forEach(r -> requests.add(new JsonObject().put("request", r.index()).put("sentMs", r.sent())
-                    .put("receivedMs", finite(r.received())).put("startedMs", finite(r.started()))
-                    .put("finishedMs", finite(r.finished())).put("answeredMs", r.answered()).put("thread", r.thread())));
-            array.add(new JsonObject().put("handler", wave.handler()).put("concurrency", wave.concurrency())
-                    .put("delayMs", wave.delayMs()).put("server", wave.serverShape())
-                    .put("predictedMs", finite(wave.predictedMillis())).put("measuredMs", wave.millis())
-                    .put("sameClock", wave.sameClock()).put("requests", requests));
+            wave.byStart()
+                    .forEach(r -> requests.add(new JsonObject()
+                            .put("request", r.index())
+                            .put("sentMs", r.sent())
+                            .put("receivedMs", finite(r.received()))
+                            .put("startedMs", finite(r.started()))
+                            .put("finishedMs", finite(r.finished()))
+                            .put("answeredMs", r.answered())
+                            .put("thread", r.thread())));
+            array.add(new JsonObject()
+                    .put("handler", wave.handler())
+                    .put("concurrency", wave.concurrency())
+                    .put("delayMs", wave.delayMs())
+                    .put("server", wave.serverShape())
+                    .put("predictedMs", finite(wave.predictedMillis()))
+                    .put("measuredMs", wave.millis())
+                    .put("sameClock", wave.sameClock())
+                    .put("requests", requests));
         }
         return new JsonObject().put("waves", array);
     }

@@ -10,8 +10,10 @@ public record Cell(String handler, int concurrency, int delayMs, int eventLoops)
     /** The cell a JMH result measured, from its parameters; empty for a result of another benchmark. */
     public static Optional<Cell> of(Map<String, String> params) {
         try {
-            return Optional.of(new Cell(Objects.requireNonNull(params.get("handler")),
-                    Integer.parseInt(params.get("concurrency")), Integer.parseInt(params.get("delayMs")),
+            return Optional.of(new Cell(
+                    Objects.requireNonNull(params.get("handler")),
+                    Integer.parseInt(params.get("concurrency")),
+                    Integer.parseInt(params.get("delayMs")),
                     Integer.parseInt(params.get("eventLoops"))));
         } catch (RuntimeException e) {
             return Optional.empty();
@@ -20,6 +22,7 @@ public record Cell(String handler, int concurrency, int delayMs, int eventLoops)
 
     /** As JMH would name its parameters, for messages. */
     public String describe() {
-        return "handler=" + handler + ", concurrency=" + concurrency + ", delayMs=" + delayMs + ", eventLoops=" + eventLoops;
+        return "handler=" + handler + ", concurrency=" + concurrency + ", delayMs=" + delayMs + ", eventLoops="
+                + eventLoops;
     }
 }

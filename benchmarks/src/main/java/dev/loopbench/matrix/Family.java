@@ -7,8 +7,13 @@ import java.util.List;
  * Handlers that share their concurrency levels and JMH settings: one JMH run. Blocking handlers
  * stop at a concurrency whose staircase is still affordable; non-blocking ones go on to 1000.
  */
-public record Family(String name, List<String> handlers, List<Integer> concurrency, List<Integer> delays,
-                     List<Integer> eventLoops, JmhSettings settings) {
+public record Family(
+        String name,
+        List<String> handlers,
+        List<Integer> concurrency,
+        List<Integer> delays,
+        List<Integer> eventLoops,
+        JmhSettings settings) {
 
     public Family {
         handlers = List.copyOf(handlers);

@@ -1,7 +1,6 @@
 package dev.loopbench.matrix;
 
 import dev.loopbench.model.WaitStyle;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -16,8 +15,10 @@ public record Matrix(List<Family> families) {
     public static final int DELAY_MS = 100;
     public static final int EVENT_LOOPS = 2;
 
-    static final List<String> BLOCKING = List.of(WaitStyle.EVENT_LOOP_SLEEP.path(),
-            WaitStyle.EXECUTE_BLOCKING_ORDERED.path(), WaitStyle.EXECUTE_BLOCKING_UNORDERED.path(),
+    static final List<String> BLOCKING = List.of(
+            WaitStyle.EVENT_LOOP_SLEEP.path(),
+            WaitStyle.EXECUTE_BLOCKING_ORDERED.path(),
+            WaitStyle.EXECUTE_BLOCKING_UNORDERED.path(),
             WaitStyle.VIRTUAL_THREAD_SLEEP.path());
     static final List<String> NON_BLOCKING = List.of(WaitStyle.TIMER.path(), WaitStyle.VIRTUAL_THREAD_AWAIT.path());
 
@@ -32,25 +33,46 @@ public record Matrix(List<Family> families) {
      */
     public static Matrix standard() {
         return new Matrix(List.of(
-                new Family("blocking", BLOCKING, List.of(1, 4, 16, 64), List.of(DELAY_MS), List.of(EVENT_LOOPS),
+                new Family(
+                        "blocking",
+                        BLOCKING,
+                        List.of(1, 4, 16, 64),
+                        List.of(DELAY_MS),
+                        List.of(EVENT_LOOPS),
                         new JmhSettings(3, 2, 5, 2, 1)),
-                new Family("non-blocking", NON_BLOCKING, List.of(1, 16, 64, 256, 1000), List.of(DELAY_MS),
-                        List.of(EVENT_LOOPS), new JmhSettings(10, 2, 5, 2, 1))));
+                new Family(
+                        "non-blocking",
+                        NON_BLOCKING,
+                        List.of(1, 16, 64, 256, 1000),
+                        List.of(DELAY_MS),
+                        List.of(EVENT_LOOPS),
+                        new JmhSettings(10, 2, 5, 2, 1))));
     }
 
     /** The same shape, fewer levels and shorter iterations: for a first look and for CI. */
     public static Matrix quick() {
         return new Matrix(List.of(
-                new Family("blocking", BLOCKING, List.of(1, 16), List.of(DELAY_MS), List.of(EVENT_LOOPS),
+                new Family(
+                        "blocking",
+                        BLOCKING,
+                        List.of(1, 16),
+                        List.of(DELAY_MS),
+                        List.of(EVENT_LOOPS),
                         new JmhSettings(1, 1, 3, 1, 1)),
-                new Family("non-blocking", NON_BLOCKING, List.of(1, 64, 1000), List.of(DELAY_MS), List.of(EVENT_LOOPS),
+                new Family(
+                        "non-blocking",
+                        NON_BLOCKING,
+                        List.of(1, 64, 1000),
+                        List.of(DELAY_MS),
+                        List.of(EVENT_LOOPS),
                         new JmhSettings(3, 1, 3, 1, 1))));
     }
 
     public Matrix withoutHandlers(Predicate<String> dropped) {
         List<Family> kept = new ArrayList<>();
         for (Family family : families) {
-            Family remaining = family.withHandlers(family.handlers().stream().filter(dropped.negate()).toList());
+            Family remaining = family.withHandlers(
+                    family.handlers().stream().filter(dropped.negate()).toList());
             if (!remaining.isEmpty()) {
                 kept.add(remaining);
             }

@@ -8,9 +8,17 @@ package dev.loopbench.report;
  * @param ciLowPercent  the low end of the confidence interval of {@code changePercent}
  * @param pValue        Welch's two-sided t-test on the raw iteration scores; NaN with too few samples
  */
-public record CellComparison(JmhResult base, JmhResult candidate, String label, double changePercent,
-                             double worsePercent, double ciLowPercent, double ciHighPercent, double pValue,
-                             Verdict verdict, boolean regression) {
+public record CellComparison(
+        JmhResult base,
+        JmhResult candidate,
+        String label,
+        double changePercent,
+        double worsePercent,
+        double ciLowPercent,
+        double ciHighPercent,
+        double pValue,
+        Verdict verdict,
+        boolean regression) {
 
     public int baseSamples() {
         return base.primary().samples().size();

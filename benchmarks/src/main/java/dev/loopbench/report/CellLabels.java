@@ -14,22 +14,27 @@ import java.util.stream.Collectors;
  */
 public final class CellLabels {
 
-    private CellLabels() {
-    }
+    private CellLabels() {}
 
     public static Map<JmhResult, String> of(List<JmhResult> results) {
-        Set<String> benchmarks = results.stream().map(r -> r.benchmark() + " " + r.mode()).collect(Collectors.toSet());
+        Set<String> benchmarks =
+                results.stream().map(r -> r.benchmark() + " " + r.mode()).collect(Collectors.toSet());
         Set<String> varying = new TreeSet<>();
         Set<String> names = new TreeSet<>();
         results.forEach(result -> names.addAll(result.params().keySet()));
         for (String name : names) {
-            if (results.stream().map(result -> String.valueOf(result.param(name))).distinct().count() > 1) {
+            if (results.stream()
+                            .map(result -> String.valueOf(result.param(name)))
+                            .distinct()
+                            .count()
+                    > 1) {
                 varying.add(name);
             }
         }
         List<String> order = new ArrayList<>(varying);
         // loopbench's cells read best as "handler, N"
-        order.sort((x, y) -> Integer.compare(rank(x), rank(y)) != 0 ? Integer.compare(rank(x), rank(y)) : x.compareTo(y));
+        order.sort(
+                (x, y) -> Integer.compare(rank(x), rank(y)) != 0 ? Integer.compare(rank(x), rank(y)) : x.compareTo(y));
         Map<JmhResult, String> labels = new LinkedHashMap<>();
         for (JmhResult result : results) {
             List<String> parts = new ArrayList<>();

@@ -1,6 +1,18 @@
 package dev.loopbench.report;
 
 import dev.loopbench.model.WaveModel;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.text.DecimalFormat;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.knowm.xchart.AnnotationLine;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.VectorGraphicsEncoder;
@@ -17,19 +29,6 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.knowm.xchart.style.markers.Square;
 import org.knowm.xchart.style.markers.TriangleUp;
 
-import java.awt.BasicStroke;
-import java.awt.Color;
-import java.awt.Font;
-import java.awt.Graphics2D;
-import java.io.IOException;
-import java.text.DecimalFormat;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
 /**
  * The charts of a run and of a comparison, with XChart. Each handler keeps one colour in every
  * chart; the model is the same colour, dashed.
@@ -44,18 +43,22 @@ public final class Charts {
      * staircase): the first of a group is drawn thick with a large marker, the next ones thinner
      * and smaller on top of it, so that every one stays visible.
      */
-    private record HandlerStyle(Color colour, Marker marker, float lineWidth) {
-    }
+    private record HandlerStyle(Color colour, Marker marker, float lineWidth) {}
 
     private static final Map<String, HandlerStyle> HANDLER_STYLES = Map.of(
             "event-loop-sleep", new HandlerStyle(new Color(0xd6, 0x27, 0x28), new Sized(new Circle(), 15), 7f),
             "execute-blocking-ordered", new HandlerStyle(new Color(0xff, 0x7f, 0x0e), new Sized(new Square(), 10), 4f),
             "virtual-thread-sleep", new HandlerStyle(new Color(0x8c, 0x56, 0x4b), new Sized(new Diamond(), 7), 1.8f),
-            "execute-blocking-unordered", new HandlerStyle(new Color(0x94, 0x67, 0xbd), new Sized(new TriangleUp(), 11), 3f),
+            "execute-blocking-unordered",
+                    new HandlerStyle(new Color(0x94, 0x67, 0xbd), new Sized(new TriangleUp(), 11), 3f),
             "timer", new HandlerStyle(new Color(0x2c, 0xa0, 0x2c), new Sized(new Circle(), 13), 6f),
             "virtual-thread-await", new HandlerStyle(new Color(0x1f, 0x77, 0xb4), new Sized(new Diamond(), 7), 1.8f));
-    private static final Color[] OTHER_COLOURS = {new Color(0x17, 0xbe, 0xcf), new Color(0xbc, 0xbd, 0x22),
-            new Color(0x7f, 0x7f, 0x7f), new Color(0xe3, 0x77, 0xc2)};
+    private static final Color[] OTHER_COLOURS = {
+        new Color(0x17, 0xbe, 0xcf),
+        new Color(0xbc, 0xbd, 0x22),
+        new Color(0x7f, 0x7f, 0x7f),
+        new Color(0xe3, 0x77, 0xc2)
+    };
 
     /** XChart sizes all markers alike; this one keeps its own size. */
     private static final class Sized extends Marker {
@@ -72,29 +75,38 @@ public final class Charts {
             shape.paint(g, x, y, size);
         }
     }
-    private static final BasicStroke DASHED = new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10,
-            new float[] {7, 5}, 0);
 
-    private Charts() {
-    }
+    private static final BasicStroke DASHED =
+            new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {7, 5}, 0);
+
+    private Charts() {}
 
     /** A line of cells that share everything but the concurrency, ordered by N. */
-    record Line(String name, String handler, List<JmhResult> cells) {
-    }
+    record Line(String name, String handler, List<JmhResult> cells) {}
 
     /** Wave time against concurrency, log-log, error bars from JMH, the model dashed. */
     public static XYChart waveTime(List<JmhResult> results) {
-        XYChart chart = xyChart("Wave completion time against concurrency" + constants(results),
-                "concurrency N (simultaneous requests)", "wave time (ms, log scale)");
+        XYChart chart = xyChart(
+                "Wave completion time against concurrency" + constants(results),
+                "concurrency N (simultaneous requests)",
+                "wave time (ms, log scale)");
         List<Double> drawn = new ArrayList<>();
         int other = 0;
         for (Line line : lines(results)) {
             HandlerStyle style = style(line.handler(), other++);
-            double[] n = line.cells().stream().mapToDouble(cell -> number(cell.param("concurrency"))).toArray();
-            double[] measured = line.cells().stream().mapToDouble(cell -> cell.primary().score()).toArray();
-            double[] errors = line.cells().stream().mapToDouble(cell -> finiteOrZero(cell.primary().error())).toArray();
+            double[] n = line.cells().stream()
+                    .mapToDouble(cell -> number(cell.param("concurrency")))
+                    .toArray();
+            double[] measured = line.cells().stream()
+                    .mapToDouble(cell -> cell.primary().score())
+                    .toArray();
+            double[] errors = line.cells().stream()
+                    .mapToDouble(cell -> finiteOrZero(cell.primary().error()))
+                    .toArray();
             style(chart.addSeries(line.name(), n, measured, errors), style);
-            double[] model = line.cells().stream().mapToDouble(cell -> Summary.secondaryScore(cell, "predicted")).toArray();
+            double[] model = line.cells().stream()
+                    .mapToDouble(cell -> Summary.secondaryScore(cell, "predicted"))
+                    .toArray();
             if (allFinite(model)) {
                 dashed(chart.addSeries(line.name() + " (model)", n, model), style);
                 for (double value : model) {
@@ -113,16 +125,23 @@ public final class Charts {
 
     /** Effective parallelism P = N x D / T against concurrency: the lanes the server behaved as if it had. */
     public static XYChart parallelism(List<JmhResult> results) {
-        XYChart chart = xyChart("Effective parallelism P = N x D / T against concurrency" + constants(results),
-                "concurrency N (simultaneous requests)", "effective parallelism P (lanes, log scale)");
+        XYChart chart = xyChart(
+                "Effective parallelism P = N x D / T against concurrency" + constants(results),
+                "concurrency N (simultaneous requests)",
+                "effective parallelism P (lanes, log scale)");
         int other = 0;
         for (Line line : lines(results)) {
             HandlerStyle style = style(line.handler(), other++);
-            double[] n = line.cells().stream().mapToDouble(cell -> number(cell.param("concurrency"))).toArray();
-            double[] p = line.cells().stream().mapToDouble(cell -> parallelism(cell, cell.primary().score())).toArray();
+            double[] n = line.cells().stream()
+                    .mapToDouble(cell -> number(cell.param("concurrency")))
+                    .toArray();
+            double[] p = line.cells().stream()
+                    .mapToDouble(cell -> parallelism(cell, cell.primary().score()))
+                    .toArray();
             style(chart.addSeries(line.name(), n, p), style);
             double[] model = line.cells().stream()
-                    .mapToDouble(cell -> parallelism(cell, Summary.secondaryScore(cell, "predicted"))).toArray();
+                    .mapToDouble(cell -> parallelism(cell, Summary.secondaryScore(cell, "predicted")))
+                    .toArray();
             if (allFinite(model)) {
                 dashed(chart.addSeries(line.name() + " (model)", n, model), style);
             }
@@ -139,10 +158,15 @@ public final class Charts {
         List<CellComparison> cells = comparison.cells();
         int height = Math.max(420, 150 + 30 * cells.size());
         String fail = new DecimalFormat("0.##").format(comparison.thresholds().failPercent());
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(height)
-                .title("Change per cell, candidate against base, " + Math.round((1 - comparison.thresholds().alpha()) * 100)
+        XYChart chart = new XYChartBuilder()
+                .width(WIDTH)
+                .height(height)
+                .title("Change per cell, candidate against base, "
+                        + Math.round((1 - comparison.thresholds().alpha()) * 100)
                         + "% confidence intervals (lines: fail threshold ±" + fail + "%)")
-                .xAxisTitle("change, % of base (positive = worse)").yAxisTitle("").build();
+                .xAxisTitle("change, % of base (positive = worse)")
+                .yAxisTitle("")
+                .build();
         style(chart.getStyler());
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
         chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
@@ -167,7 +191,8 @@ public final class Charts {
                 extent = Math.max(extent, Math.abs(cell.worsePercent()));
                 double[] interval = worseInterval(cell);
                 if (Double.isFinite(interval[0])) {
-                    XYSeries whisker = chart.addSeries("ci " + i, new double[] {interval[0], interval[1]}, new double[] {row, row});
+                    XYSeries whisker = chart.addSeries(
+                            "ci " + i, new double[] {interval[0], interval[1]}, new double[] {row, row});
                     whisker.setLineColor(group.getValue());
                     whisker.setLineStyle(new BasicStroke(2.5f));
                     whisker.setMarker(SeriesMarkers.NONE);
@@ -182,7 +207,9 @@ public final class Charts {
                 points.setMarker(SeriesMarkers.DIAMOND);
             }
         }
-        labelRows(chart, cells.stream().map(CellComparison::label).toList()); // the first cell at the top, as in the table
+        labelRows(
+                chart,
+                cells.stream().map(CellComparison::label).toList()); // the first cell at the top, as in the table
         chart.getStyler().setXAxisMin(-extent * 1.1);
         chart.getStyler().setXAxisMax(extent * 1.1);
         chart.addAnnotation(new AnnotationLine(comparison.thresholds().failPercent(), true, false));
@@ -201,13 +228,16 @@ public final class Charts {
 
     public static void save(Chart<?, ?> chart, Path withoutExtension) throws IOException {
         BitmapEncoder.saveBitmap(chart, withoutExtension.toString(), BitmapEncoder.BitmapFormat.PNG);
-        VectorGraphicsEncoder.saveVectorGraphic(chart, withoutExtension.toString(), VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+        VectorGraphicsEncoder.saveVectorGraphic(
+                chart, withoutExtension.toString(), VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
     }
 
     static List<Line> lines(List<JmhResult> results) {
         Map<String, List<JmhResult>> byLine = new LinkedHashMap<>();
-        boolean severalDelays = results.stream().map(r -> r.param("delayMs")).distinct().count() > 1;
-        boolean severalLoops = results.stream().map(r -> r.param("eventLoops")).distinct().count() > 1;
+        boolean severalDelays =
+                results.stream().map(r -> r.param("delayMs")).distinct().count() > 1;
+        boolean severalLoops =
+                results.stream().map(r -> r.param("eventLoops")).distinct().count() > 1;
         for (JmhResult result : results) {
             if (!(number(result.param("concurrency")) > 0) || !(result.primary().score() > 0)) {
                 continue; // not a loopbench wave: nothing to draw against N
@@ -228,7 +258,13 @@ public final class Charts {
     }
 
     private static XYChart xyChart(String title, String xTitle, String yTitle) {
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+        XYChart chart = new XYChartBuilder()
+                .width(WIDTH)
+                .height(HEIGHT)
+                .title(title)
+                .xAxisTitle(xTitle)
+                .yAxisTitle(yTitle)
+                .build();
         style(chart.getStyler());
         chart.getStyler().setXAxisLogarithmic(true);
         chart.getStyler().setYAxisLogarithmic(true);
@@ -257,7 +293,8 @@ public final class Charts {
 
     /** A legend entry explaining the dashed lines. */
     private static void addModelLegend(XYChart chart, String text) {
-        if (chart.getSeriesMap().values().stream().anyMatch(series -> series.getName().endsWith(" (model)"))) {
+        if (chart.getSeriesMap().values().stream()
+                .anyMatch(series -> series.getName().endsWith(" (model)"))) {
             legendOnly(chart, text, Color.DARK_GRAY, DASHED);
         }
     }
@@ -268,8 +305,9 @@ public final class Charts {
      */
     public static void legendOnly(XYChart chart, String name, Color colour, BasicStroke stroke) {
         XYSeries anchor = chart.getSeriesMap().values().stream().findFirst().orElse(null);
-        XYSeries series = chart.addSeries(name, new double[] {anchor == null ? 1 : anchor.getXData()[0]},
-                new double[] {anchor == null ? 1 : anchor.getYData()[0]});
+        XYSeries series = chart.addSeries(name, new double[] {anchor == null ? 1 : anchor.getXData()[0]}, new double[] {
+            anchor == null ? 1 : anchor.getYData()[0]
+        });
         series.setLineColor(colour);
         series.setLineStyle(stroke);
         series.setMarker(SeriesMarkers.NONE);
@@ -286,7 +324,8 @@ public final class Charts {
         chart.setCustomYAxisTickLabelsFormatter(y -> {
             double row = Math.rint(y);
             int index = labels.size() - (int) row;
-            return Math.abs(y - row) < 1e-6 && index >= 0 && index < labels.size() ? labels.get(index)
+            return Math.abs(y - row) < 1e-6 && index >= 0 && index < labels.size()
+                    ? labels.get(index)
                     : " ".repeat(1 + (int) Math.abs(Math.round(y * 4)));
         });
     }
@@ -294,12 +333,14 @@ public final class Charts {
     private static String constants(List<JmhResult> results) {
         List<String> same = new ArrayList<>();
         for (String[] param : new String[][] {{"delayMs", "D = %s ms"}, {"eventLoops", "E = %s"}}) {
-            List<String> values = results.stream().map(r -> r.param(param[0])).distinct().toList();
+            List<String> values =
+                    results.stream().map(r -> r.param(param[0])).distinct().toList();
             if (values.size() == 1 && values.get(0) != null) {
                 same.add(String.format(param[1], values.get(0)));
             }
         }
-        boolean external = results.stream().anyMatch(r -> r.param("target") != null && !r.param("target").isBlank());
+        boolean external = results.stream()
+                .anyMatch(r -> r.param("target") != null && !r.param("target").isBlank());
         if (external) {
             same.removeIf(text -> text.startsWith("E ="));
             same.add("target " + results.get(0).param("target"));
@@ -317,7 +358,8 @@ public final class Charts {
 
     private static HandlerStyle style(String handler, int index) {
         HandlerStyle known = HANDLER_STYLES.get(handler);
-        return known != null ? known
+        return known != null
+                ? known
                 : new HandlerStyle(OTHER_COLOURS[index % OTHER_COLOURS.length], new Sized(new Circle(), 9), 2.5f);
     }
 
@@ -337,8 +379,14 @@ public final class Charts {
 
     /** A log axis from half a step below the lowest point to a bit above the highest, not from 1. */
     private static void fitYAxis(XYChart chart, List<Double> values) {
-        double min = values.stream().filter(v -> v > 0 && Double.isFinite(v)).min(Double::compare).orElse(1.0);
-        double max = values.stream().filter(v -> v > 0 && Double.isFinite(v)).max(Double::compare).orElse(10.0);
+        double min = values.stream()
+                .filter(v -> v > 0 && Double.isFinite(v))
+                .min(Double::compare)
+                .orElse(1.0);
+        double max = values.stream()
+                .filter(v -> v > 0 && Double.isFinite(v))
+                .max(Double::compare)
+                .orElse(10.0);
         chart.getStyler().setYAxisMin(min * 0.7);
         chart.getStyler().setYAxisMax(max * 1.3);
     }

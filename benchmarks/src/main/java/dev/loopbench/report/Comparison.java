@@ -1,9 +1,5 @@
 package dev.loopbench.report;
 
-import org.apache.commons.math3.distribution.TDistribution;
-import org.apache.commons.math3.stat.StatUtils;
-import org.apache.commons.math3.stat.inference.TTest;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,14 +7,21 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import org.apache.commons.math3.distribution.TDistribution;
+import org.apache.commons.math3.stat.StatUtils;
+import org.apache.commons.math3.stat.inference.TTest;
 
 /**
  * Two JMH runs compared cell by cell. A change counts only when it is both significant
  * (Welch's t-test on the raw per-iteration scores of all forks, at {@code alpha}) and at least
  * the warn threshold; it is a regression when it is worse by more than the fail threshold.
  */
-public record Comparison(List<CellComparison> cells, List<JmhResult> onlyInBase, List<JmhResult> onlyInCandidate,
-                         List<String> warnings, Thresholds thresholds) {
+public record Comparison(
+        List<CellComparison> cells,
+        List<JmhResult> onlyInBase,
+        List<JmhResult> onlyInCandidate,
+        List<String> warnings,
+        Thresholds thresholds) {
 
     /** Percentages of the base score, and the significance level. */
     public record Thresholds(double failPercent, double warnPercent, double alpha) {
@@ -32,21 +35,31 @@ public record Comparison(List<CellComparison> cells, List<JmhResult> onlyInBase,
         Map<String, JmhResult> bases = new LinkedHashMap<>();
         base.forEach(result -> bases.put(result.key(), result));
 
-        List<JmhResult> matchedBase = base.stream().filter(result -> candidates.containsKey(result.key())).toList();
+        List<JmhResult> matchedBase = base.stream()
+                .filter(result -> candidates.containsKey(result.key()))
+                .toList();
         Map<JmhResult, String> labels = CellLabels.of(matchedBase);
         List<CellComparison> cells = new ArrayList<>();
         for (JmhResult baseResult : matchedBase) {
             cells.add(compare(baseResult, candidates.get(baseResult.key()), labels.get(baseResult), thresholds));
         }
-        List<JmhResult> onlyInBase = base.stream().filter(result -> !candidates.containsKey(result.key())).toList();
+        List<JmhResult> onlyInBase = base.stream()
+                .filter(result -> !candidates.containsKey(result.key()))
+                .toList();
         List<String> warnings = comparabilityWarnings(base, candidate);
         if (!onlyInBase.isEmpty()) {
             warnings.add(onlyInBase.size() + " cell" + (onlyInBase.size() == 1 ? "" : "s")
                     + " of the base have no result in the candidate: a cell whose wave failed gets no score,"
                     + " so check the candidate's run (they are listed at the end)");
         }
-        return new Comparison(cells, onlyInBase,
-                candidate.stream().filter(result -> !bases.containsKey(result.key())).toList(), warnings, thresholds);
+        return new Comparison(
+                cells,
+                onlyInBase,
+                candidate.stream()
+                        .filter(result -> !bases.containsKey(result.key()))
+                        .toList(),
+                warnings,
+                thresholds);
     }
 
     static CellComparison compare(JmhResult base, JmhResult candidate, String label, Thresholds thresholds) {
@@ -56,8 +69,17 @@ public record Comparison(List<CellComparison> cells, List<JmhResult> onlyInBase,
         double[] a = toArray(base.primary().samples());
         double[] b = toArray(candidate.primary().samples());
         if (a.length < 2 || b.length < 2) {
-            return new CellComparison(base, candidate, label, change, worse, Double.NaN, Double.NaN, Double.NaN,
-                    Verdict.TOO_FEW_SAMPLES, false);
+            return new CellComparison(
+                    base,
+                    candidate,
+                    label,
+                    change,
+                    worse,
+                    Double.NaN,
+                    Double.NaN,
+                    Double.NaN,
+                    Verdict.TOO_FEW_SAMPLES,
+                    false);
         }
         double p = welchPValue(a, b);
         double[] interval = differenceInterval(a, b, thresholds.alpha());
@@ -102,7 +124,8 @@ public record Comparison(List<CellComparison> cells, List<JmhResult> onlyInBase,
         double logs = 0;
         int n = 0;
         for (CellComparison cell : cells) {
-            double ratio = cell.candidate().primary().score() / cell.base().primary().score();
+            double ratio =
+                    cell.candidate().primary().score() / cell.base().primary().score();
             if (ratio > 0 && Double.isFinite(ratio)) {
                 logs += Math.log(cell.base().lowerIsBetter() ? ratio : 1 / ratio);
                 n++;
@@ -121,20 +144,45 @@ public record Comparison(List<CellComparison> cells, List<JmhResult> onlyInBase,
 
     private static List<String> comparabilityWarnings(List<JmhResult> base, List<JmhResult> candidate) {
         List<String> warnings = new ArrayList<>();
-        warnIfDifferent(warnings, "JDK", base, candidate, result -> result.settings().jdkVersion());
-        warnIfDifferent(warnings, "VM", base, candidate, result -> result.settings().vmName() + " " + result.settings().vmVersion());
-        warnIfDifferent(warnings, "JVM arguments", base, candidate, result -> String.join(" ", result.settings().jvmArgs()));
+        warnIfDifferent(
+                warnings, "JDK", base, candidate, result -> result.settings().jdkVersion());
+        warnIfDifferent(
+                warnings,
+                "VM",
+                base,
+                candidate,
+                result -> result.settings().vmName() + " " + result.settings().vmVersion());
+        warnIfDifferent(
+                warnings,
+                "JVM arguments",
+                base,
+                candidate,
+                result -> String.join(" ", result.settings().jvmArgs()));
         warnIfDifferent(warnings, "forks", base, candidate, result -> Integer.toString(result.forks()));
         warnIfDifferent(warnings, "threads", base, candidate, result -> Integer.toString(result.threads()));
-        warnIfDifferent(warnings, "warm-up", base, candidate,
-                result -> result.settings().warmupIterations() + " x " + result.settings().warmupTime());
-        warnIfDifferent(warnings, "measurement", base, candidate,
-                result -> result.settings().measurementIterations() + " x " + result.settings().measurementTime());
+        warnIfDifferent(
+                warnings,
+                "warm-up",
+                base,
+                candidate,
+                result -> result.settings().warmupIterations() + " x "
+                        + result.settings().warmupTime());
+        warnIfDifferent(
+                warnings,
+                "measurement",
+                base,
+                candidate,
+                result -> result.settings().measurementIterations() + " x "
+                        + result.settings().measurementTime());
         return warnings;
     }
 
-    private static void warnIfDifferent(List<String> warnings, String what, List<JmhResult> base, List<JmhResult> candidate,
-                                        Function<JmhResult, String> property) {
+    private static void warnIfDifferent(
+            List<String> warnings,
+            String what,
+            List<JmhResult> base,
+            List<JmhResult> candidate,
+            Function<JmhResult, String> property) {
         Set<String> inBase = new TreeSet<>();
         base.forEach(result -> inBase.add(property.apply(result)));
         Set<String> inCandidate = new TreeSet<>();
@@ -146,6 +194,9 @@ public record Comparison(List<CellComparison> cells, List<JmhResult> onlyInBase,
     }
 
     private static double[] toArray(List<Double> values) {
-        return values.stream().mapToDouble(Double::doubleValue).filter(Double::isFinite).toArray();
+        return values.stream()
+                .mapToDouble(Double::doubleValue)
+                .filter(Double::isFinite)
+                .toArray();
     }
 }

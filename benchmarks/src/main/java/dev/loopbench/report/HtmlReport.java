@@ -9,15 +9,14 @@ import java.util.List;
 /** {@code index.html}: the charts and the summary table of a run, readable without any tool. */
 public final class HtmlReport {
 
-    private HtmlReport() {
-    }
+    private HtmlReport() {}
 
     /** A section of the page: a title, some explanation and what goes below it (already HTML). */
-    public record Section(String title, String explanationHtml, String bodyHtml) {
-    }
+    public record Section(String title, String explanationHtml, String bodyHtml) {}
 
     public static void write(Path file, String title, String subtitle, List<Section> sections) throws IOException {
-        StringBuilder html = new StringBuilder("""
+        StringBuilder html = new StringBuilder(
+                """
                 <!doctype html>
                 <html lang="en">
                 <head>
@@ -39,11 +38,17 @@ public final class HtmlReport {
                 <body>
                 <h1>%s</h1>
                 <p class="sub">%s</p>
-                """.formatted(escape(title), escape(title), escape(subtitle)));
+                """
+                        .formatted(escape(title), escape(title), escape(subtitle)));
         for (Section section : sections) {
-            html.append("<h2>").append(escape(section.title())).append("</h2>\n")
-                    .append("<p>").append(section.explanationHtml()).append("</p>\n")
-                    .append(section.bodyHtml()).append('\n');
+            html.append("<h2>")
+                    .append(escape(section.title()))
+                    .append("</h2>\n")
+                    .append("<p>")
+                    .append(section.explanationHtml())
+                    .append("</p>\n")
+                    .append(section.bodyHtml())
+                    .append('\n');
         }
         html.append("</body>\n</html>\n");
         Files.writeString(file, html.toString(), StandardCharsets.UTF_8);
@@ -67,7 +72,9 @@ public final class HtmlReport {
             for (int c = 0; c < row.length; c++) {
                 boolean bad = row[c].equals("NO") || row[c].startsWith("SLOWER");
                 String css = (alignment.charAt(c) == 'r' ? "r" : "") + (bad ? " bad" : "");
-                html.append(css.isBlank() ? "<td>" : "<td class=\"" + css.strip() + "\">").append(escape(row[c])).append("</td>");
+                html.append(css.isBlank() ? "<td>" : "<td class=\"" + css.strip() + "\">")
+                        .append(escape(row[c]))
+                        .append("</td>");
             }
             html.append("</tr>\n");
         }
@@ -79,6 +86,9 @@ public final class HtmlReport {
     }
 
     public static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;");
     }
 }

@@ -12,8 +12,15 @@ import java.util.stream.Collectors;
  * @param rawData per fork, the score of each measurement iteration (from {@code rawData}, or
  *                expanded from {@code rawDataHistogram})
  */
-public record JmhResult(String benchmark, String mode, int threads, int forks, Map<String, String> params,
-                        Metric primary, Map<String, Metric> secondary, RunSettings settings) {
+public record JmhResult(
+        String benchmark,
+        String mode,
+        int threads,
+        int forks,
+        Map<String, String> params,
+        Metric primary,
+        Map<String, Metric> secondary,
+        RunSettings settings) {
 
     /** A metric: its score, the error JMH computed (NaN when it could not) and the raw samples. */
     public record Metric(double score, double error, String unit, List<List<Double>> rawData) {
@@ -24,10 +31,15 @@ public record JmhResult(String benchmark, String mode, int threads, int forks, M
     }
 
     /** How the run was made: what has to match for two runs to be comparable. */
-    public record RunSettings(String jdkVersion, String vmName, String vmVersion, List<String> jvmArgs,
-                              int warmupIterations, String warmupTime, int measurementIterations,
-                              String measurementTime) {
-    }
+    public record RunSettings(
+            String jdkVersion,
+            String vmName,
+            String vmVersion,
+            List<String> jvmArgs,
+            int warmupIterations,
+            String warmupTime,
+            int measurementIterations,
+            String measurementTime) {}
 
     /** {@code benchmark mode [threads] params}: what matches a result across two files. */
     public String key() {
@@ -51,9 +63,10 @@ public record JmhResult(String benchmark, String mode, int threads, int forks, M
     }
 
     public String paramString() {
-        return new TreeMap<>(params).entrySet().stream()
-                .map(entry -> entry.getKey() + "=" + entry.getValue())
-                .collect(Collectors.joining(", "));
+        return new TreeMap<>(params)
+                .entrySet().stream()
+                        .map(entry -> entry.getKey() + "=" + entry.getValue())
+                        .collect(Collectors.joining(", "));
     }
 
     /** Whether a lower score is better: time per operation, as opposed to operations per time. */

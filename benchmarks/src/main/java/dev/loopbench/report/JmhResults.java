@@ -4,7 +4,6 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,8 +25,7 @@ public final class JmhResults {
         }
     }
 
-    private JmhResults() {
-    }
+    private JmhResults() {}
 
     public static List<JmhResult> read(Path file) throws UnusableInput {
         String text;
@@ -56,7 +54,8 @@ public final class JmhResults {
             try {
                 results.add(parse(entries.getValue(i)));
             } catch (RuntimeException e) {
-                throw new UnusableInput(file + ": entry " + (i + 1) + " is not a JMH benchmark result (" + e.getMessage() + ")");
+                throw new UnusableInput(
+                        file + ": entry " + (i + 1) + " is not a JMH benchmark result (" + e.getMessage() + ")");
             }
         }
         return results;
@@ -86,19 +85,34 @@ public final class JmhResults {
         List<String> args = new ArrayList<>();
         jvmArgs.forEach(arg -> args.add(String.valueOf(arg)));
         JmhResult.RunSettings settings = new JmhResult.RunSettings(
-                entry.getString("jdkVersion", "?"), entry.getString("vmName", "?"), entry.getString("vmVersion", "?"),
-                args, entry.getInteger("warmupIterations", 0), entry.getString("warmupTime", "?"),
-                entry.getInteger("measurementIterations", 0), entry.getString("measurementTime", "?"));
-        return new JmhResult(benchmark, mode, entry.getInteger("threads", 1), entry.getInteger("forks", 1),
-                Collections.unmodifiableMap(params), metric(primary), Collections.unmodifiableMap(secondary), settings);
+                entry.getString("jdkVersion", "?"),
+                entry.getString("vmName", "?"),
+                entry.getString("vmVersion", "?"),
+                args,
+                entry.getInteger("warmupIterations", 0),
+                entry.getString("warmupTime", "?"),
+                entry.getInteger("measurementIterations", 0),
+                entry.getString("measurementTime", "?"));
+        return new JmhResult(
+                benchmark,
+                mode,
+                entry.getInteger("threads", 1),
+                entry.getInteger("forks", 1),
+                Collections.unmodifiableMap(params),
+                metric(primary),
+                Collections.unmodifiableMap(secondary),
+                settings);
     }
 
     private static JmhResult.Metric metric(JsonObject json) {
         if (!json.containsKey("score")) {
             throw new IllegalArgumentException("a metric without a score");
         }
-        return new JmhResult.Metric(number(json.getValue("score")), number(json.getValue("scoreError")),
-                json.getString("scoreUnit", ""), rawData(json));
+        return new JmhResult.Metric(
+                number(json.getValue("score")),
+                number(json.getValue("scoreError")),
+                json.getString("scoreUnit", ""),
+                rawData(json));
     }
 
     /**

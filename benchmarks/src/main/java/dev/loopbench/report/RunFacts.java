@@ -10,9 +10,12 @@ public record RunFacts(String jdk, String settings) {
         TreeSet<String> jdks = new TreeSet<>();
         TreeSet<String> settings = new TreeSet<>();
         for (JmhResult result : results) {
-            jdks.add("JDK " + result.settings().jdkVersion() + " (" + result.settings().vmName() + ")");
-            settings.add(result.settings().warmupIterations() + " x " + result.settings().warmupTime() + " warm-up, "
-                    + result.settings().measurementIterations() + " x " + result.settings().measurementTime()
+            jdks.add("JDK " + result.settings().jdkVersion() + " ("
+                    + result.settings().vmName() + ")");
+            settings.add(result.settings().warmupIterations() + " x "
+                    + result.settings().warmupTime() + " warm-up, "
+                    + result.settings().measurementIterations() + " x "
+                    + result.settings().measurementTime()
                     + " measurement, " + result.forks() + " fork" + (result.forks() == 1 ? "" : "s"));
         }
         return new RunFacts(String.join("; ", jdks), String.join("; ", settings));

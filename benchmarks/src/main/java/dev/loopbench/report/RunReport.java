@@ -11,8 +11,7 @@ public final class RunReport {
     public static final String WAVE_TIME = "wave-time";
     public static final String PARALLELISM = "parallelism";
 
-    private RunReport() {
-    }
+    private RunReport() {}
 
     /**
      * @return what was written, a sentence each, or why the charts could not be drawn
@@ -26,13 +25,15 @@ public final class RunReport {
                 Charts.save(Charts.parallelism(results), directory.resolve(PARALLELISM));
                 written.add("wrote " + directory.resolve(WAVE_TIME + ".png") + " and .svg");
                 written.add("wrote " + directory.resolve(PARALLELISM + ".png") + " and .svg");
-                sections.add(new HtmlReport.Section("Wave time against concurrency",
+                sections.add(new HtmlReport.Section(
+                        "Wave time against concurrency",
                         "Each point is the mean time for a wave of N simultaneous requests to complete, with JMH's"
                                 + " 99.9% error bar; the dashed line in the same colour is the model, ceil(N / L) x D."
                                 + " A flat line is a handler whose waits overlap; a staircase is one that serves N requests"
                                 + " L at a time.",
                         HtmlReport.image(WAVE_TIME, "wave time against concurrency")));
-                sections.add(new HtmlReport.Section("Effective parallelism against concurrency",
+                sections.add(new HtmlReport.Section(
+                        "Effective parallelism against concurrency",
                         "P = N x D / T: how many requests the server behaved as if it could wait for at once. It climbs with"
                                 + " N while the handler keeps up and flattens at its number of lanes L.",
                         HtmlReport.image(PARALLELISM, "effective parallelism against concurrency")));
@@ -40,13 +41,17 @@ public final class RunReport {
                 written.add("no charts: " + ChartFailure.describe(e));
             }
         }
-        sections.add(new HtmlReport.Section("Summary",
+        sections.add(new HtmlReport.Section(
+                "Summary",
                 "measured: JMH's mean wave time with its 99.9% error; model: ceil(N / L) x D; fits model: within 10% or"
                         + " 15 ms; P: N x D / measured; p99: the 99th percentile of single-request latency.",
                 HtmlReport.table(Summary.rows(results), Summary.ALIGNMENT)));
         RunFacts facts = RunFacts.of(results);
-        HtmlReport.write(directory.resolve("index.html"), "loopbench: what blocking the event loop costs",
-                facts.describe() + " · " + resultsFile.getFileName(), sections);
+        HtmlReport.write(
+                directory.resolve("index.html"),
+                "loopbench: what blocking the event loop costs",
+                facts.describe() + " · " + resultsFile.getFileName(),
+                sections);
         written.add("wrote " + directory.resolve("index.html"));
         return written;
     }

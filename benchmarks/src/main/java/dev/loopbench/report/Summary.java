@@ -2,7 +2,6 @@ package dev.loopbench.report;
 
 import dev.loopbench.model.WaitStyle;
 import dev.loopbench.model.WaveModel;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -16,10 +15,10 @@ public final class Summary {
 
     /** A cell fits the model when it is within 10% of it, or 15 ms, whichever is larger. */
     static final double FIT_RATIO = 0.10;
+
     static final double FIT_MILLIS = 15;
 
-    private Summary() {
-    }
+    private Summary() {}
 
     static final String ALIGNMENT = "lrrrrrrlrr";
 
@@ -30,8 +29,9 @@ public final class Summary {
     /** The header, then a row per cell. */
     public static List<String[]> rows(List<JmhResult> results) {
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"handler", "N", "D ms", "E", "measured ms", "model ms", "measured/model", "fits model",
-                "P lanes", "p99 ms"});
+        rows.add(new String[] {
+            "handler", "N", "D ms", "E", "measured ms", "model ms", "measured/model", "fits model", "P lanes", "p99 ms"
+        });
         List<JmhResult> ordered = new ArrayList<>(results);
         ordered.sort(Comparator.comparingInt((JmhResult r) -> handlerRank(r.param("handler")))
                 .thenComparing(r -> String.valueOf(r.param("handler")))
@@ -54,25 +54,40 @@ public final class Summary {
         double model = secondaryScore(result, "predicted");
         int concurrency = intParam(result, "concurrency");
         int delay = intParam(result, "delayMs");
-        boolean loopbench = result.param("handler") != null && concurrency > 0 && "ms/op".equals(result.primary().unit());
+        boolean loopbench = result.param("handler") != null
+                && concurrency > 0
+                && "ms/op".equals(result.primary().unit());
         if (!loopbench) { // any other JMH result: its name and score, nothing of the model
             String unit = result.primary().unit();
-            return new String[] {result.label(), "", "", "", withError(measured, result.primary().error()) + " " + unit,
-                    "", "", "", "", ""};
+            return new String[] {
+                result.label(),
+                "",
+                "",
+                "",
+                withError(measured, result.primary().error()) + " " + unit,
+                "",
+                "",
+                "",
+                "",
+                ""
+            };
         }
-        boolean inProcess = result.param("target") == null || result.param("target").isBlank();
-        double lanes = measured > 0 && delay > 0 ? WaveModel.effectiveParallelism(concurrency, delay, measured) : Double.NaN;
+        boolean inProcess =
+                result.param("target") == null || result.param("target").isBlank();
+        double lanes =
+                measured > 0 && delay > 0 ? WaveModel.effectiveParallelism(concurrency, delay, measured) : Double.NaN;
         return new String[] {
-                result.param("handler"),
-                String.valueOf(concurrency),
-                String.valueOf(delay),
-                inProcess ? String.valueOf(result.param("eventLoops")) : "ext",
-                withError(measured, result.primary().error()),
-                Double.isNaN(model) ? "?" : format(model, 0),
-                Double.isNaN(model) || model == 0 ? "" : format(measured / model, 2),
-                Double.isNaN(model) ? "" : fits(measured, model) ? "yes" : "NO",
-                format(lanes, 1),
-                format(secondaryScore(result, "latencyP99"), 1)};
+            result.param("handler"),
+            String.valueOf(concurrency),
+            String.valueOf(delay),
+            inProcess ? String.valueOf(result.param("eventLoops")) : "ext",
+            withError(measured, result.primary().error()),
+            Double.isNaN(model) ? "?" : format(model, 0),
+            Double.isNaN(model) || model == 0 ? "" : format(measured / model, 2),
+            Double.isNaN(model) ? "" : fits(measured, model) ? "yes" : "NO",
+            format(lanes, 1),
+            format(secondaryScore(result, "latencyP99"), 1)
+        };
     }
 
     public static boolean fits(double measured, double model) {

@@ -5,8 +5,7 @@ import java.util.List;
 /** A plain-text table with aligned columns: 'l' left, 'r' right. */
 public final class Table {
 
-    private Table() {
-    }
+    private Table() {}
 
     public static String render(List<String[]> rows, String alignment) {
         int columns = rows.get(0).length;

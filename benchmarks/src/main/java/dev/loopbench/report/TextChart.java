@@ -20,11 +20,20 @@ public final class TextChart {
     static final int PLOT_WIDTH = 60;
     static final int PLOT_HEIGHT = 16;
     private static final Map<String, Character> LETTERS = Map.of(
-            "event-loop-sleep", 'E', "execute-blocking-ordered", 'O', "execute-blocking-unordered", 'U',
-            "timer", 'T', "virtual-thread-sleep", 'S', "virtual-thread-await", 'A');
+            "event-loop-sleep",
+            'E',
+            "execute-blocking-ordered",
+            'O',
+            "execute-blocking-unordered",
+            'U',
+            "timer",
+            'T',
+            "virtual-thread-sleep",
+            'S',
+            "virtual-thread-await",
+            'A');
 
-    private TextChart() {
-    }
+    private TextChart() {}
 
     public static String waveTime(List<JmhResult> results) {
         List<Charts.Line> lines = Charts.lines(results);
@@ -78,7 +87,9 @@ public final class TextChart {
         StringBuilder out = new StringBuilder("wave time, ms (log scale) against concurrency N (log scale)\n");
         for (int row = PLOT_HEIGHT - 1; row >= 0; row--) {
             String label = row == PLOT_HEIGHT - 1 ? format(maxT) : row == 0 ? format(minT) : "";
-            out.append(String.format(Locale.ROOT, "%7s |", label)).append(render(rows.get(row))).append('\n');
+            out.append(String.format(Locale.ROOT, "%7s |", label))
+                    .append(render(rows.get(row)))
+                    .append('\n');
         }
         out.append("        +").append("-".repeat(PLOT_WIDTH + 4)).append('\n');
         out.append(axisLabels(lines, minN, maxN)).append('\n');
@@ -105,11 +116,16 @@ public final class TextChart {
 
     /** loopbench's handlers in the order of the lesson, so that shared points read E, O, U, T, S, A. */
     private static List<Charts.Line> ordered(List<Charts.Line> lines) {
-        List<String> order = List.of("event-loop-sleep", "execute-blocking-ordered", "execute-blocking-unordered", "timer",
-                "virtual-thread-sleep", "virtual-thread-await");
+        List<String> order = List.of(
+                "event-loop-sleep",
+                "execute-blocking-ordered",
+                "execute-blocking-unordered",
+                "timer",
+                "virtual-thread-sleep",
+                "virtual-thread-await");
         List<Charts.Line> sorted = new ArrayList<>(lines);
-        sorted.sort(Comparator.comparingInt(line -> order.contains(line.handler())
-                ? order.indexOf(line.handler()) : order.size()));
+        sorted.sort(Comparator.comparingInt(
+                line -> order.contains(line.handler()) ? order.indexOf(line.handler()) : order.size()));
         return sorted;
     }
 
@@ -139,7 +155,8 @@ public final class TextChart {
     }
 
     private static String format(double value) {
-        return value >= 100 || value == Math.rint(value) ? String.format(Locale.ROOT, "%.0f", value)
+        return value >= 100 || value == Math.rint(value)
+                ? String.format(Locale.ROOT, "%.0f", value)
                 : String.format(Locale.ROOT, "%.1f", value);
     }
 

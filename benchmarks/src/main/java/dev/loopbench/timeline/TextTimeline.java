@@ -13,32 +13,49 @@ public final class TextTimeline {
 
     /** The width of the timeline in files: what any terminal shows. */
     public static final int FILE_WIDTH = 80;
+
     static final char IN_TRANSIT = '.';
     static final char QUEUED = '-';
     static final char WAITING = '#';
     private static final int INDEX_WIDTH = 5;
     private static final int THREAD_WIDTH = 12;
 
-    private TextTimeline() {
-    }
+    private TextTimeline() {}
 
     public static String render(List<WaveTrace> waves, String header, int width) {
         int bar = Math.max(10, width - INDEX_WIDTH - 2 - 1 - THREAD_WIDTH);
         double scale = waves.stream().mapToDouble(WaveTrace::millis).max().orElse(1);
         StringBuilder out = new StringBuilder();
         wrap(out, header, width);
-        wrap(out, String.format(Locale.ROOT, "One row per request, in the order the server started them; %s = between"
-                + " client and server (in flight, or unread in the socket), %s = queued in the server, %s = the wait;"
-                + " on the right the thread that waited.", IN_TRANSIT, QUEUED, WAITING), width);
+        wrap(
+                out,
+                String.format(
+                        Locale.ROOT,
+                        "One row per request, in the order the server started them; %s = between"
+                                + " client and server (in flight, or unread in the socket), %s = queued in the server, %s = the wait;"
+                                + " on the right the thread that waited.",
+                        IN_TRANSIT,
+                        QUEUED,
+                        WAITING),
+                width);
         for (WaveTrace wave : waves) {
             out.append('\n');
-            String model = Double.isNaN(wave.predictedMillis()) ? "model ?" : String.format(Locale.ROOT, "model %.0f ms", wave.predictedMillis());
-            wrap(out, String.format(Locale.ROOT, "%s: %s, measured %.0f ms", wave.handler(), model, wave.millis()), width);
+            String model = Double.isNaN(wave.predictedMillis())
+                    ? "model ?"
+                    : String.format(Locale.ROOT, "model %.0f ms", wave.predictedMillis());
+            wrap(
+                    out,
+                    String.format(Locale.ROOT, "%s: %s, measured %.0f ms", wave.handler(), model, wave.millis()),
+                    width);
             out.append(scaleLine(bar, scale)).append('\n');
             for (RequestTrace request : wave.byStart()) {
                 out.append(String.format(Locale.ROOT, "%" + (INDEX_WIDTH - 1) + "s ", "#" + request.index()))
-                        .append('|').append(bar(request, bar, scale)).append('|')
-                        .append(' ').append(clip(ThreadNames.shorten(request.thread()))).append('\n');
+                        .append('|')
+                        .append(bar(request, bar, scale))
+                        .append('|')
+                        .append(' ')
+                        .append(clip(ThreadNames.shorten(request.thread())))
+                        .append('\n');
             }
         }
         return out.toString();
@@ -91,6 +108,7 @@ public final class TextTimeline {
             line.append(line.length() == 0 ? "" : " ").append(word);
         }
         lines.add(line.toString());
-        lines.forEach(l -> out.append(l.length() <= width ? l : l.substring(0, width)).append('\n'));
+        lines.forEach(
+                l -> out.append(l.length() <= width ? l : l.substring(0, width)).append('\n'));
     }
 }

@@ -3,8 +3,7 @@ package dev.loopbench.timeline;
 /** Short names for Vert.x threads: a timeline row has little room. */
 final class ThreadNames {
 
-    private ThreadNames() {
-    }
+    private ThreadNames() {}
 
     static String shorten(String thread) {
         if (thread == null || thread.isBlank()) {

@@ -5,14 +5,13 @@ import dev.loopbench.benchmarks.ExternalTarget;
 import dev.loopbench.benchmarks.InProcessTarget;
 import dev.loopbench.benchmarks.Target;
 import dev.loopbench.benchmarks.WaveClient;
-import dev.loopbench.model.WaveModel;
 import dev.loopbench.model.ServerShape;
+import dev.loopbench.model.WaveModel;
 import io.vertx.core.json.JsonObject;
-import org.HdrHistogram.Recorder;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import org.HdrHistogram.Recorder;
 
 /**
  * Records one warm wave per handler, request by request, with the same client as the benchmark:
@@ -23,15 +22,14 @@ public final class TimelineRecorder {
     /** Waves at ms=0, then one at D, before the recorded wave: connections open, the JIT past the interpreter. */
     static final int WARM_UP_WAVES = 30;
 
-    private TimelineRecorder() {
-    }
+    private TimelineRecorder() {}
 
     public static WaveTrace record(Target target, String handler, int concurrency, int delayMs) throws Exception {
         String url = ExternalTarget.requestUrl(target.baseUrl(), handler, delayMs);
         double predicted = WaveModel.predictedMillis(handler, concurrency, delayMs, target.shape());
         long timeoutMs = WaveClient.timeoutMillis(concurrency, delayMs, predicted);
-        try (WaveClient warm = new WaveClient(ExternalTarget.requestUrl(target.baseUrl(), handler, 0), concurrency, timeoutMs,
-                new Recorder(3))) {
+        try (WaveClient warm = new WaveClient(
+                ExternalTarget.requestUrl(target.baseUrl(), handler, 0), concurrency, timeoutMs, new Recorder(3))) {
             for (int i = 0; i < WARM_UP_WAVES; i++) {
                 requireNoFailures(warm.fire(), handler);
             }
@@ -42,12 +40,19 @@ public final class TimelineRecorder {
             requireNoFailures(client.fire(answers::add), handler);
         }
         boolean sameClock = target instanceof InProcessTarget; // one JVM, one System.nanoTime
-        return new WaveTrace(handler, concurrency, delayMs, target.shape().map(ServerShape::toString).orElse("unknown"),
-                predicted, sameClock, traces(new ArrayList<>(answers), sameClock));
+        return new WaveTrace(
+                handler,
+                concurrency,
+                delayMs,
+                target.shape().map(ServerShape::toString).orElse("unknown"),
+                predicted,
+                sameClock,
+                traces(new ArrayList<>(answers), sameClock));
     }
 
     static List<RequestTrace> traces(List<WaveClient.Answer> answers, boolean sameClock) {
-        long start = answers.stream().mapToLong(WaveClient.Answer::sentNanos).min().orElse(0);
+        long start =
+                answers.stream().mapToLong(WaveClient.Answer::sentNanos).min().orElse(0);
         List<JsonObject> bodies = new ArrayList<>();
         long firstServerReceived = Long.MAX_VALUE;
         for (WaveClient.Answer answer : answers) {
@@ -63,7 +68,9 @@ public final class TimelineRecorder {
         for (int i = 0; i < answers.size(); i++) {
             WaveClient.Answer answer = answers.get(i);
             JsonObject body = bodies.get(i);
-            traces.add(new RequestTrace(i + 1, millis(answer.sentNanos(), start),
+            traces.add(new RequestTrace(
+                    i + 1,
+                    millis(answer.sentNanos(), start),
                     body == null ? Double.NaN : millis(body.getLong("receivedNanos"), serverZero),
                     body == null ? Double.NaN : millis(body.getLong("startedNanos"), serverZero),
                     body == null ? Double.NaN : millis(body.getLong("finishedNanos"), serverZero),

@@ -9,8 +9,14 @@ import java.util.List;
  * @param sameClock       true in-process: client and server times are on one clock
  * @param predictedMillis the model's wave time; NaN when the lanes are unknown
  */
-public record WaveTrace(String handler, int concurrency, int delayMs, String serverShape, double predictedMillis,
-                        boolean sameClock, List<RequestTrace> requests) {
+public record WaveTrace(
+        String handler,
+        int concurrency,
+        int delayMs,
+        String serverShape,
+        double predictedMillis,
+        boolean sameClock,
+        List<RequestTrace> requests) {
 
     public WaveTrace {
         requests = List.copyOf(requests);

@@ -1,23 +1,21 @@
 package dev.loopbench.benchmarks;
 
-import dev.loopbench.model.WaitStyle;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
-import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.options.Options;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.loopbench.model.WaitStyle;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.Options;
 
 /**
  * A JMH smoke run in the jmh-core-it style: the real Runner, one fork, no warm-up, one short
@@ -27,7 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ConcurrentRequestsBenchmarkIT {
 
     @Test
-    @DisplayName("event-loop sleep at N = 8 on one event loop is several times slower than a timer, with no failed request")
+    @DisplayName(
+            "event-loop sleep at N = 8 on one event loop is several times slower than a timer, with no failed request")
     void blockingTheEventLoopCostsWhatTheModelSays() throws Exception {
         Path output = Files.createTempFile("jmh-smoke", ".txt");
         Options options = JmhRuns.smoke(output)
@@ -54,19 +53,34 @@ class ConcurrentRequestsBenchmarkIT {
             var secondary = result.getAggregatedResult().getSecondaryResults(); // JMH types it with a raw Result
             // counted per request sent in measured waves: 8 each, at least one wave
             double requests = secondary.get("requests").getScore();
-            assertTrue(requests >= 8 && requests % 8 == 0, "requests counted in waves of 8: " + requests + "; " + context);
+            assertTrue(
+                    requests >= 8 && requests % 8 == 0, "requests counted in waves of 8: " + requests + "; " + context);
             assertEquals(0.0, secondary.get("newConnections").getScore(), "the warm pool must hold: " + context);
-            assertTrue(secondary.containsKey("predicted") && secondary.containsKey("latencyP99")
-                    && secondary.containsKey("effectiveParallelism"), "the profiler's metrics: " + secondary.keySet());
+            assertTrue(
+                    secondary.containsKey("predicted")
+                            && secondary.containsKey("latencyP99")
+                            && secondary.containsKey("effectiveParallelism"),
+                    "the profiler's metrics: " + secondary.keySet());
         }
-        assertEquals(400.0, byHandler.get("event-loop-sleep").getAggregatedResult().getSecondaryResults()
-                .get("predicted").getScore(), 1e-9, context);
+        assertEquals(
+                400.0,
+                byHandler
+                        .get("event-loop-sleep")
+                        .getAggregatedResult()
+                        .getSecondaryResults()
+                        .get("predicted")
+                        .getScore(),
+                1e-9,
+                context);
     }
 
     @Test
     @DisplayName("the @Param list of handlers is exactly the six loopbench handlers")
     void handlerParamMatchesTheModel() throws Exception {
-        String[] declared = ConcurrentRequestsBenchmark.class.getField("handler").getAnnotation(Param.class).value();
+        String[] declared = ConcurrentRequestsBenchmark.class
+                .getField("handler")
+                .getAnnotation(Param.class)
+                .value();
         String[] paths = Arrays.stream(WaitStyle.values()).map(WaitStyle::path).toArray(String[]::new);
         assertEquals(List.of(paths), List.of(declared));
     }

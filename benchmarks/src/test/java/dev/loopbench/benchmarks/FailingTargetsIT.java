@@ -1,15 +1,10 @@
 package dev.loopbench.benchmarks;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
-import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.options.Options;
-
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,9 +12,13 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.Options;
 
 /** A failed request is never a fast one: a cell with failures reports no score at all. */
 @DisplayName("A failing target")
@@ -38,24 +37,33 @@ class FailingTargetsIT {
     }
 
     @Test
-    @DisplayName("that answers 500 now and then fails the benchmark, naming handler, concurrency, count and first error")
+    @DisplayName(
+            "that answers 500 now and then fails the benchmark, naming handler, concurrency, count and first error")
     void occasionalServerErrorsFailTheCell() throws Exception {
         AtomicInteger requests = new AtomicInteger();
         HttpServer flaky = vertx.createHttpServer().requestHandler(request -> {
             int n = requests.incrementAndGet();
             // the probe and the warm-up wave pass; then every fifth request fails
             boolean fail = n > 20 && n % 5 == 0;
-            vertx.setTimer(5, id -> request.response().setStatusCode(fail ? 500 : 200).end(fail ? "boom " + n : "ok"));
+            vertx.setTimer(
+                    5, id -> request.response().setStatusCode(fail ? 500 : 200).end(fail ? "boom " + n : "ok"));
         });
-        int port = flaky.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS).actualPort();
+        int port = flaky.listen(0, "127.0.0.1")
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(30, TimeUnit.SECONDS)
+                .actualPort();
 
         Path output = Files.createTempFile("jmh-flaky", ".txt");
         Collection<RunResult> results = run(output, "http://127.0.0.1:" + port, "flaky");
 
         String printed = Files.readString(output, StandardCharsets.UTF_8);
-        assertTrue(results.isEmpty(), "no score may be reported for a cell with failed requests; got " + results.size()
-                + " results; JMH printed:\n" + printed);
-        assertTrue(printed.contains("a measured wave of flaky with concurrency 8 failed")
+        assertTrue(
+                results.isEmpty(),
+                "no score may be reported for a cell with failed requests; got " + results.size()
+                        + " results; JMH printed:\n" + printed);
+        assertTrue(
+                printed.contains("a measured wave of flaky with concurrency 8 failed")
                         && printed.contains("requests failed, the first with: HTTP 500 boom"),
                 "the failure should name the handler, the concurrency, the count and the first error:\n" + printed);
     }
@@ -72,7 +80,8 @@ class FailingTargetsIT {
 
         String printed = Files.readString(output, StandardCharsets.UTF_8);
         assertTrue(results.isEmpty(), "a target that is down gives no score; JMH printed:\n" + printed);
-        assertTrue(printed.contains("loopbench: target http://127.0.0.1:" + closedPort + " is not reachable"),
+        assertTrue(
+                printed.contains("loopbench: target http://127.0.0.1:" + closedPort + " is not reachable"),
                 "one clear line naming the target:\n" + printed);
         assertFalse(printed.contains("\tat "), "no stack trace:\n" + printed);
     }

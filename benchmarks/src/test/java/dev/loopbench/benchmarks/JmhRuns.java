@@ -1,19 +1,17 @@
 package dev.loopbench.benchmarks;
 
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
-import java.nio.file.Path;
-import java.util.Map;
-import java.util.stream.Collectors;
-
 /** JMH options for tests: one fork, no warm-up, one short iteration, output to a file. */
 final class JmhRuns {
 
-    private JmhRuns() {
-    }
+    private JmhRuns() {}
 
     static ChainedOptionsBuilder smoke(Path output) {
         return new OptionsBuilder()
@@ -28,7 +26,8 @@ final class JmhRuns {
 
     static String describe(Map<String, RunResult> results) {
         return results.entrySet().stream()
-                .map(entry -> entry.getKey() + "=" + entry.getValue().getPrimaryResult().getScore() + " ms/op")
+                .map(entry -> entry.getKey() + "="
+                        + entry.getValue().getPrimaryResult().getScore() + " ms/op")
                 .collect(Collectors.joining(", ", "{", "}"));
     }
 }

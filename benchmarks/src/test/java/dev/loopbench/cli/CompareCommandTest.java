@@ -1,14 +1,12 @@
 package dev.loopbench.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.loopbench.report.Fixtures;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -18,10 +16,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 @DisplayName("compare")
 class CompareCommandTest {
@@ -31,8 +30,7 @@ class CompareCommandTest {
     @TempDir
     Path dir;
 
-    record Outcome(int exitCode, String out, String err) {
-    }
+    record Outcome(int exitCode, String out, String err) {}
 
     @Test
     @DisplayName("finds identical files the same in every cell and exits 0")
@@ -50,7 +48,8 @@ class CompareCommandTest {
         Path candidate = variant(DEFAULT_RUN, "slower.json", "event-loop-sleep", "4", 1.30);
         Outcome outcome = compare(Fixtures.path(DEFAULT_RUN).toString(), candidate.toString());
         assertEquals(1, outcome.exitCode(), outcome.toString());
-        assertTrue(outcome.out().contains("REGRESSION: 1 cell significantly worse by more than 10%: event-loop-sleep N=4"),
+        assertTrue(
+                outcome.out().contains("REGRESSION: 1 cell significantly worse by more than 10%: event-loop-sleep N=4"),
                 outcome.out());
         assertEquals(4, countVerdict(outcome.out(), "same"), outcome.out());
     }
@@ -92,13 +91,18 @@ class CompareCommandTest {
     }
 
     @Test
-    @DisplayName("reads a histogram as one sample per iteration: a 30% slowdown of one cell fails, a 2% one is the same")
+    @DisplayName(
+            "reads a histogram as one sample per iteration: a 30% slowdown of one cell fails, a 2% one is the same")
     void shiftedHistograms() throws Exception {
         String fixture = "loopbench-sample-histogram.json";
-        Outcome slower = compare(Fixtures.path(fixture).toString(), histogramVariant(fixture, "slow.json", 1.30).toString());
+        Outcome slower = compare(
+                Fixtures.path(fixture).toString(),
+                histogramVariant(fixture, "slow.json", 1.30).toString());
         assertEquals(1, slower.exitCode(), slower.toString());
         assertTrue(row(slower.out(), "event-loop-sleep").contains("+30.0%"), slower.out());
-        Outcome tiny = compare(Fixtures.path(fixture).toString(), histogramVariant(fixture, "tiny.json", 1.02).toString());
+        Outcome tiny = compare(
+                Fixtures.path(fixture).toString(),
+                histogramVariant(fixture, "tiny.json", 1.02).toString());
         assertEquals(0, tiny.exitCode(), tiny.toString());
         assertTrue(row(tiny.out(), "event-loop-sleep").endsWith("same"), tiny.out());
     }
@@ -111,7 +115,8 @@ class CompareCommandTest {
         Path candidate = dir.resolve("fewer.json");
         Files.writeString(candidate, entries.encodePrettily());
         Outcome outcome = compare(Fixtures.path(DEFAULT_RUN).toString(), candidate.toString());
-        assertTrue(outcome.out().contains("WARNING: 1 cell of the base have no result in the candidate"), outcome.out());
+        assertTrue(
+                outcome.out().contains("WARNING: 1 cell of the base have no result in the candidate"), outcome.out());
     }
 
     @Test
@@ -135,9 +140,14 @@ class CompareCommandTest {
         Path candidate = dir.resolve("other.json");
         Files.writeString(candidate, entries.encodePrettily());
         Outcome outcome = compare(Fixtures.path(DEFAULT_RUN).toString(), candidate.toString());
-        assertTrue(outcome.out().contains("WARNING: the runs differ in JDK: base 25.0.3; candidate 17.0.15, 25.0.3"), outcome.out());
-        assertTrue(outcome.out().contains("only in base: ConcurrentRequestsBenchmark.wave (concurrency=4"), outcome.out());
-        assertTrue(outcome.out().contains("only in candidate: ConcurrentRequestsBenchmark.wave (concurrency=5"), outcome.out());
+        assertTrue(
+                outcome.out().contains("WARNING: the runs differ in JDK: base 25.0.3; candidate 17.0.15, 25.0.3"),
+                outcome.out());
+        assertTrue(
+                outcome.out().contains("only in base: ConcurrentRequestsBenchmark.wave (concurrency=4"), outcome.out());
+        assertTrue(
+                outcome.out().contains("only in candidate: ConcurrentRequestsBenchmark.wave (concurrency=5"),
+                outcome.out());
     }
 
     @Test
@@ -169,12 +179,14 @@ class CompareCommandTest {
     }
 
     @ParameterizedTest(name = "{0}: exit 2 and one line")
-    @CsvSource(delimiter = '|', value = {
-            "a missing file       | missing.json    | no such file",
-            "a file not JSON      | garbage.json    | not valid JSON",
-            "a JSON file not JMH  | object.json     | not JMH results",
-            "files with nothing in common | disjoint.json | nothing in common",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "a missing file       | missing.json    | no such file",
+                "a file not JSON      | garbage.json    | not valid JSON",
+                "a JSON file not JMH  | object.json     | not JMH results",
+                "files with nothing in common | disjoint.json | nothing in common",
+            })
     void unusableInput(String what, String name, String expected) throws Exception {
         Files.writeString(dir.resolve("garbage.json"), "<html>oops</html>");
         Files.writeString(dir.resolve("object.json"), "{\"results\": []}");
@@ -182,7 +194,8 @@ class CompareCommandTest {
         disjoint.forEach(entry -> ((JsonObject) entry).put("benchmark", "other.Benchmark.run"));
         Files.writeString(dir.resolve("disjoint.json"), disjoint.encode());
 
-        Outcome outcome = compare(Fixtures.path(DEFAULT_RUN).toString(), dir.resolve(name).toString());
+        Outcome outcome =
+                compare(Fixtures.path(DEFAULT_RUN).toString(), dir.resolve(name).toString());
         assertEquals(2, outcome.exitCode(), what + ": " + outcome);
         assertEquals(1, outcome.err().lines().count(), "one line: " + outcome);
         assertTrue(outcome.err().contains(expected), what + ": " + outcome);
@@ -190,15 +203,19 @@ class CompareCommandTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "--fail-threshold abc            | --fail-threshold takes a number",
-            "--fail-threshold -5             | --fail-threshold is a percentage above 0",
-            "--warn-threshold 20             | must not be above --fail-threshold",
-            "--alpha 2                       | --alpha is a significance level",
-            "--format html                   | --format is text, markdown or json",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "--fail-threshold abc            | --fail-threshold takes a number",
+                "--fail-threshold -5             | --fail-threshold is a percentage above 0",
+                "--warn-threshold 20             | must not be above --fail-threshold",
+                "--alpha 2                       | --alpha is a significance level",
+                "--format html                   | --format is text, markdown or json",
+            })
     void badOptions(String option, String expected) throws Exception {
-        List<String> args = new ArrayList<>(List.of(Fixtures.path(DEFAULT_RUN).toString(), Fixtures.path(DEFAULT_RUN).toString()));
+        List<String> args = new ArrayList<>(List.of(
+                Fixtures.path(DEFAULT_RUN).toString(),
+                Fixtures.path(DEFAULT_RUN).toString()));
         args.addAll(List.of(option.split(" ")));
         Outcome outcome = compare(args.toArray(String[]::new));
         assertEquals(2, outcome.exitCode(), option + ": " + outcome);
@@ -209,7 +226,8 @@ class CompareCommandTest {
     @DisplayName("takes --fail-threshold: a 30% slowdown passes a 50% gate")
     void failThreshold() throws Exception {
         Path candidate = variant(DEFAULT_RUN, "slower.json", "event-loop-sleep", "4", 1.30);
-        Outcome outcome = compare(Fixtures.path(DEFAULT_RUN).toString(), candidate.toString(), "--fail-threshold", "50");
+        Outcome outcome =
+                compare(Fixtures.path(DEFAULT_RUN).toString(), candidate.toString(), "--fail-threshold", "50");
         assertEquals(0, outcome.exitCode(), outcome.toString());
         assertTrue(row(outcome.out(), "event-loop-sleep N=4").endsWith("slower"), outcome.out());
     }
@@ -219,13 +237,16 @@ class CompareCommandTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         List<String> command = new ArrayList<>(List.of("compare"));
         command.addAll(List.of(args));
-        int exit = Main.execute(command, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int exit = Main.execute(
+                command,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Outcome(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     /** The fixture with one cell's score and raw iterations multiplied by {@code factor}. */
-    private Path variant(String fixture, String name, String handler, String concurrency, double factor) throws Exception {
+    private Path variant(String fixture, String name, String handler, String concurrency, double factor)
+            throws Exception {
         AtomicBoolean found = new AtomicBoolean();
         Path file = rewrite(fixture, name, entry -> {
             JsonObject params = entry.getJsonObject("params");
@@ -293,7 +314,10 @@ class CompareCommandTest {
     }
 
     private static String row(String out, String label) {
-        return out.lines().filter(line -> line.startsWith(label + " ")).findFirst()
-                .orElseThrow(() -> new AssertionError("no row " + label + " in:\n" + out)).stripTrailing();
+        return out.lines()
+                .filter(line -> line.startsWith(label + " "))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no row " + label + " in:\n" + out))
+                .stripTrailing();
     }
 }

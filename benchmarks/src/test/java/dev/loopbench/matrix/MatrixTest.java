@@ -1,20 +1,19 @@
 package dev.loopbench.matrix;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.loopbench.benchmarks.InProcessTarget;
 import dev.loopbench.model.ServerShape;
 import dev.loopbench.model.WaitStyle;
 import dev.loopbench.model.WaveModel;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
-
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 
 @DisplayName("The benchmark matrices")
 class MatrixTest {
@@ -25,9 +24,14 @@ class MatrixTest {
         for (Matrix matrix : new Matrix[] {Matrix.standard(), Matrix.quick()}) {
             Set<String> handlers = new HashSet<>();
             matrix.families().forEach(family -> handlers.addAll(family.handlers()));
-            assertEquals(Arrays.stream(WaitStyle.values()).map(WaitStyle::path).collect(Collectors.toSet()),
-                    handlers, matrix.toString());
-            Family nonBlocking = matrix.families().stream().filter(f -> f.handlers().contains("timer")).findFirst().orElseThrow();
+            assertEquals(
+                    Arrays.stream(WaitStyle.values()).map(WaitStyle::path).collect(Collectors.toSet()),
+                    handlers,
+                    matrix.toString());
+            Family nonBlocking = matrix.families().stream()
+                    .filter(f -> f.handlers().contains("timer"))
+                    .findFirst()
+                    .orElseThrow();
             assertTrue(nonBlocking.concurrency().contains(1000), matrix.toString());
             assertTrue(nonBlocking.handlers().contains("virtual-thread-await"), matrix.toString());
         }
@@ -36,7 +40,8 @@ class MatrixTest {
     @Test
     @DisplayName("fit their time budgets by the model's estimate: 15 minutes, and 3 with --quick")
     void fitTheirBudgets() {
-        assertTrue(estimateMinutes(Matrix.standard()) <= 15, "standard: " + estimateMinutes(Matrix.standard()) + " min");
+        assertTrue(
+                estimateMinutes(Matrix.standard()) <= 15, "standard: " + estimateMinutes(Matrix.standard()) + " min");
         assertTrue(estimateMinutes(Matrix.quick()) <= 3, "quick: " + estimateMinutes(Matrix.quick()) + " min");
     }
 
@@ -53,8 +58,9 @@ class MatrixTest {
         for (Family family : matrix.families()) {
             for (Cell cell : family.cellList()) {
                 Optional<ServerShape> shape = Optional.of(InProcessTarget.shapeFor(cell.eventLoops()));
-                seconds += family.settings().estimateSeconds(
-                        WaveModel.predictedMillis(cell.handler(), cell.concurrency(), cell.delayMs(), shape));
+                seconds += family.settings()
+                        .estimateSeconds(
+                                WaveModel.predictedMillis(cell.handler(), cell.concurrency(), cell.delayMs(), shape));
             }
         }
         return seconds / 60;

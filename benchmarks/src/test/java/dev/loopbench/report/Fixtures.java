@@ -6,8 +6,7 @@ import java.nio.file.Path;
 /** Real JMH results of this suite, trimmed to a few cells, in src/test/resources/fixtures. */
 public final class Fixtures {
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     public static Path path(String name) {
         try {

@@ -1,19 +1,18 @@
 package dev.loopbench.report;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @DisplayName("Reading JMH JSON")
 class JmhResultsTest {
@@ -43,7 +42,9 @@ class JmhResultsTest {
     @DisplayName("reads rawDataHistogram as the mean of each iteration")
     void readsHistogramsPerIteration() throws Exception {
         Path file = dir.resolve("sample.json");
-        Files.writeString(file, """
+        Files.writeString(
+                file,
+                """
                 [{"benchmark": "a.B.m", "mode": "sample", "threads": 1, "forks": 1, "params": {},
                   "primaryMetric": {"score": 2.0, "scoreError": 0.1, "scoreUnit": "ms/op",
                     "rawDataHistogram": [[[[1.0, 2], [4.0, 1]], [[2.0, 3]]]]}}]""");
@@ -55,27 +56,34 @@ class JmhResultsTest {
     @DisplayName("knows throughput is higher-is-better and time per operation lower-is-better")
     void direction() throws Exception {
         Path file = dir.resolve("thrpt.json");
-        Files.writeString(file, """
+        Files.writeString(
+                file,
+                """
                 [{"benchmark": "a.B.m", "mode": "thrpt", "threads": 1, "forks": 1,
                   "primaryMetric": {"score": 2.0, "scoreError": 0.1, "scoreUnit": "ops/ms", "rawData": [[2.0]]}}]""");
         assertFalse(JmhResults.read(file).get(0).lowerIsBetter());
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "a missing file            | -                      | no such file",
-            "a file that is not JSON   | this is not json       | not valid JSON",
-            "a JSON object             | {\"benchmark\": 1}      | not JMH results",
-            "an empty array            | []                     | holds no benchmark results",
-            "an array of non-results   | [{\"name\": \"x\"}]       | entry 1 is not a JMH benchmark result",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "a missing file            | -                      | no such file",
+                "a file that is not JSON   | this is not json       | not valid JSON",
+                "a JSON object             | {\"benchmark\": 1}      | not JMH results",
+                "an empty array            | []                     | holds no benchmark results",
+                "an array of non-results   | [{\"name\": \"x\"}]       | entry 1 is not a JMH benchmark result",
+            })
     void unusableInputIsOneClearLine(String what, String content, String expected) throws Exception {
         Path file = dir.resolve("input.json");
         if (!content.equals("-")) {
             Files.writeString(file, content);
         }
-        JmhResults.UnusableInput error = assertThrows(JmhResults.UnusableInput.class, () -> JmhResults.read(file), what);
-        assertTrue(error.getMessage().startsWith(file.toString()) && error.getMessage().contains(expected),
+        JmhResults.UnusableInput error =
+                assertThrows(JmhResults.UnusableInput.class, () -> JmhResults.read(file), what);
+        assertTrue(
+                error.getMessage().startsWith(file.toString())
+                        && error.getMessage().contains(expected),
                 what + ": " + error.getMessage());
         assertFalse(error.getMessage().contains("\n"), "one line: " + error.getMessage());
     }

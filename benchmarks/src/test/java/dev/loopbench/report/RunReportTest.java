@@ -1,18 +1,17 @@
 package dev.loopbench.report;
 
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.IntStream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("The report of a run")
 class RunReportTest {
@@ -43,13 +42,21 @@ class RunReportTest {
     @DisplayName("groups a run into one line per handler, ordered by concurrency")
     void linesPerHandler() throws Exception {
         List<Charts.Line> lines = Charts.lines(JmhResults.read(Fixtures.path("loopbench-default-run.json")));
-        Charts.Line sleep = lines.stream().filter(line -> line.handler().equals("event-loop-sleep")).findFirst().orElseThrow();
-        assertEquals(List.of("4", "64"), sleep.cells().stream().map(cell -> cell.param("concurrency")).toList());
+        Charts.Line sleep = lines.stream()
+                .filter(line -> line.handler().equals("event-loop-sleep"))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(
+                List.of("4", "64"),
+                sleep.cells().stream().map(cell -> cell.param("concurrency")).toList());
         assertEquals(4, lines.size(), lines.toString());
     }
 
     private static long distinctColours(BufferedImage image) {
         return IntStream.range(0, image.getWidth() * image.getHeight())
-                .map(i -> image.getRGB(i % image.getWidth(), i / image.getWidth())).distinct().limit(1000).count();
+                .map(i -> image.getRGB(i % image.getWidth(), i / image.getWidth()))
+                .distinct()
+                .limit(1000)
+                .count();
     }
 }

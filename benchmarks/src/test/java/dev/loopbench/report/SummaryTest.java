@@ -1,20 +1,26 @@
 package dev.loopbench.report;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 @DisplayName("The summary table")
 class SummaryTest {
 
     @ParameterizedTest(name = "measured {0} ms against a model of {1} ms fits: {2}")
-    @CsvSource({"114, 100, true", "116, 100, false", "3500, 3200, true", "3600, 3200, false", "90, 100, true", "84, 100, false"})
+    @CsvSource({
+        "114, 100, true",
+        "116, 100, false",
+        "3500, 3200, true",
+        "3600, 3200, false",
+        "90, 100, true",
+        "84, 100, false"
+    })
     void fitsWithinTenPercentOrFifteenMilliseconds(double measured, double model, boolean fits) {
         assertEquals(fits, Summary.fits(measured, model));
     }
@@ -26,10 +32,16 @@ class SummaryTest {
         String table = Summary.render(results);
         List<String> lines = table.lines().toList();
         assertEquals(2 + results.size(), lines.size(), table);
-        assertTrue(lines.get(0).startsWith("handler") && lines.get(0).contains("model ms") && lines.get(0).contains("P lanes")
-                && lines.get(0).contains("p99 ms"), table);
-        String sleep64 = lines.stream().filter(line -> line.startsWith("event-loop-sleep") && line.contains(" 64 "))
-                .findFirst().orElseThrow(() -> new AssertionError(table));
+        assertTrue(
+                lines.get(0).startsWith("handler")
+                        && lines.get(0).contains("model ms")
+                        && lines.get(0).contains("P lanes")
+                        && lines.get(0).contains("p99 ms"),
+                table);
+        String sleep64 = lines.stream()
+                .filter(line -> line.startsWith("event-loop-sleep") && line.contains(" 64 "))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(table));
         assertTrue(sleep64.contains("3200") && sleep64.contains("yes") && sleep64.contains("2.0"), sleep64);
     }
 }

@@ -1,17 +1,16 @@
 package dev.loopbench.timeline;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.loopbench.benchmarks.InProcessTarget;
+import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-
-import java.util.List;
-import java.util.Locale;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A tiny wave, N = 4 of D = 50 ms on one event loop, recorded request by request. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -44,8 +43,10 @@ class TimelineTest {
         assertEquals(N, rows.size(), describe(sleep));
         for (int i = 1; i < rows.size(); i++) {
             double gap = rows.get(i).started() - rows.get(i - 1).started();
-            assertTrue(gap >= 0.95 * D && gap <= 1.5 * D,
-                    "consecutive starts should be about D = " + D + " ms apart, got " + gap + " ms: " + describe(sleep));
+            assertTrue(
+                    gap >= 0.95 * D && gap <= 1.5 * D,
+                    "consecutive starts should be about D = " + D + " ms apart, got " + gap + " ms: "
+                            + describe(sleep));
         }
     }
 
@@ -54,8 +55,10 @@ class TimelineTest {
     void timerIsAColumn() {
         List<RequestTrace> rows = timer.byStart();
         double spread = rows.get(rows.size() - 1).started() - rows.get(0).started();
-        assertTrue(spread <= 0.3 * D, "all " + N + " timers should start within " + 0.3 * D + " ms, spread "
-                + spread + " ms: " + describe(timer));
+        assertTrue(
+                spread <= 0.3 * D,
+                "all " + N + " timers should start within " + 0.3 * D + " ms, spread " + spread + " ms: "
+                        + describe(timer));
     }
 
     @Test
@@ -64,8 +67,12 @@ class TimelineTest {
         for (WaveTrace wave : List.of(sleep, timer)) {
             assertTrue(wave.sameClock(), describe(wave));
             for (RequestTrace r : wave.requests()) {
-                assertTrue(r.sent() <= r.received() && r.received() <= r.started() && r.started() <= r.finished()
-                        && r.finished() <= r.answered(), "out of order: " + r + " in " + describe(wave));
+                assertTrue(
+                        r.sent() <= r.received()
+                                && r.received() <= r.started()
+                                && r.started() <= r.finished()
+                                && r.finished() <= r.answered(),
+                        "out of order: " + r + " in " + describe(wave));
             }
         }
     }
@@ -73,19 +80,29 @@ class TimelineTest {
     @Test
     @DisplayName("prints as text that fits 80 columns: a staircase for the sleep, a column for the timer")
     void textFitsEightyColumns() {
-        String text = TextTimeline.render(List.of(sleep, timer), "Timeline: a test header that is long enough to"
-                + " need wrapping at eighty columns, as the real one does on a narrow terminal.", TextTimeline.FILE_WIDTH);
+        String text = TextTimeline.render(
+                List.of(sleep, timer),
+                "Timeline: a test header that is long enough to"
+                        + " need wrapping at eighty columns, as the real one does on a narrow terminal.",
+                TextTimeline.FILE_WIDTH);
         text.lines().forEach(line -> assertTrue(line.length() <= 80, "longer than 80: '" + line + "'\n" + text));
         assertTrue(text.contains("event-loop-sleep: model 200 ms") && text.contains("timer: model 50 ms"), text);
-        List<String> sleepRows = text.lines().dropWhile(line -> !line.startsWith("event-loop-sleep"))
-                .filter(line -> line.contains("|")).limit(N).toList();
-        List<String> timerRows = text.lines().dropWhile(line -> !line.startsWith("timer"))
-                .filter(line -> line.contains("|")).limit(N).toList();
-        assertTrue(firstWaitColumn(sleepRows.get(N - 1)) > firstWaitColumn(sleepRows.get(0)) + 20,
+        List<String> sleepRows = text.lines()
+                .dropWhile(line -> !line.startsWith("event-loop-sleep"))
+                .filter(line -> line.contains("|"))
+                .limit(N)
+                .toList();
+        List<String> timerRows = text.lines()
+                .dropWhile(line -> !line.startsWith("timer"))
+                .filter(line -> line.contains("|"))
+                .limit(N)
+                .toList();
+        assertTrue(
+                firstWaitColumn(sleepRows.get(N - 1)) > firstWaitColumn(sleepRows.get(0)) + 20,
                 "the last sleep should start well right of the first:\n" + text);
         int firstTimer = firstWaitColumn(timerRows.get(0));
-        timerRows.forEach(row -> assertTrue(Math.abs(firstWaitColumn(row) - firstTimer) <= 2,
-                "the timers should start in one column:\n" + text));
+        timerRows.forEach(row -> assertTrue(
+                Math.abs(firstWaitColumn(row) - firstTimer) <= 2, "the timers should start in one column:\n" + text));
     }
 
     /** Where the wait begins in a row's bar (the row's label, "#3", also has a '#'). */
@@ -94,11 +111,24 @@ class TimelineTest {
     }
 
     private static String describe(WaveTrace wave) {
-        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%s N=%d D=%d (%s), requests:",
-                wave.handler(), wave.concurrency(), wave.delayMs(), wave.serverShape()));
-        wave.byStart().forEach(r -> out.append(String.format(Locale.ROOT,
-                "%n  #%d sent %.1f received %.1f started %.1f finished %.1f answered %.1f on %s",
-                r.index(), r.sent(), r.received(), r.started(), r.finished(), r.answered(), r.thread())));
+        StringBuilder out = new StringBuilder(String.format(
+                Locale.ROOT,
+                "%s N=%d D=%d (%s), requests:",
+                wave.handler(),
+                wave.concurrency(),
+                wave.delayMs(),
+                wave.serverShape()));
+        wave.byStart()
+                .forEach(r -> out.append(String.format(
+                        Locale.ROOT,
+                        "%n  #%d sent %.1f received %.1f started %.1f finished %.1f answered %.1f on %s",
+                        r.index(),
+                        r.sent(),
+                        r.received(),
+                        r.started(),
+                        r.finished(),
+                        r.answered(),
+                        r.thread())));
         return out.toString();
     }
 }

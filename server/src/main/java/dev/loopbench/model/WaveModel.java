@@ -16,8 +16,7 @@ import java.util.Optional;
  */
 public final class WaveModel {
 
-    private WaveModel() {
-    }
+    private WaveModel() {}
 
     /** Rounds of D the wave needs: {@code ceil(N / L)}. */
     public static long rounds(int concurrency, Lanes lanes) {
@@ -33,7 +32,8 @@ public final class WaveModel {
      * The prediction for a handler given by its path: NaN when the path is not one of
      * loopbench's or the server's pool sizes are unknown (an external server of any other kind).
      */
-    public static double predictedMillis(String handlerPath, int concurrency, double delayMs, Optional<ServerShape> shape) {
+    public static double predictedMillis(
+            String handlerPath, int concurrency, double delayMs, Optional<ServerShape> shape) {
         Optional<WaitStyle> style = WaitStyle.fromPath(handlerPath);
         if (style.isEmpty() || shape.isEmpty()) {
             return Double.NaN;

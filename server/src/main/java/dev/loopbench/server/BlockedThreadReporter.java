@@ -2,7 +2,6 @@ package dev.loopbench.server;
 
 import io.vertx.core.Handler;
 import io.vertx.core.internal.threadchecker.BlockedThreadEvent;
-
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -53,9 +52,13 @@ final class BlockedThreadReporter implements Handler<BlockedThreadEvent> {
         Tally tally = tallies.get(thread);
         if (tally == null) {
             tallies.put(thread, new Tally(blockStart, now));
-            out.printf("loopbench-server: WARNING %s blocked for %d ms (limit %d ms)%s; later blocks of this thread"
+            out.printf(
+                    "loopbench-server: WARNING %s blocked for %d ms (limit %d ms)%s; later blocks of this thread"
                             + " are summarised every %d s%n",
-                    thread, millis(event.duration()), millis(event.maxExecTime()), blamedFrames(event.thread()),
+                    thread,
+                    millis(event.duration()),
+                    millis(event.maxExecTime()),
+                    blamedFrames(event.thread()),
                     TimeUnit.NANOSECONDS.toSeconds(summaryPeriodNanos));
             return;
         }
@@ -78,9 +81,13 @@ final class BlockedThreadReporter implements Handler<BlockedThreadEvent> {
 
     private void summarise(String thread, Tally tally, long now) {
         if (tally.blocks > 0) {
-            out.printf("loopbench-server: WARNING %s blocked %d more time%s in the last %d s (longest %d ms, limit %d ms)%n",
-                    thread, tally.blocks, tally.blocks == 1 ? "" : "s",
-                    TimeUnit.NANOSECONDS.toSeconds(now - tally.lastReport), millis(tally.longestNanos),
+            out.printf(
+                    "loopbench-server: WARNING %s blocked %d more time%s in the last %d s (longest %d ms, limit %d ms)%n",
+                    thread,
+                    tally.blocks,
+                    tally.blocks == 1 ? "" : "s",
+                    TimeUnit.NANOSECONDS.toSeconds(now - tally.lastReport),
+                    millis(tally.longestNanos),
                     millis(tally.limitNanos));
         }
         tally.blocks = 0;
@@ -94,10 +101,20 @@ final class BlockedThreadReporter implements Handler<BlockedThreadEvent> {
         int found = 0;
         for (StackTraceElement frame : thread.getStackTrace()) {
             String type = frame.getClassName();
-            if (!type.startsWith("java.") && !type.startsWith("jdk.") && !type.startsWith("sun.")
-                    && !type.startsWith("io.vertx.") && !type.startsWith("io.netty.")) {
-                blamed.append(found == 0 ? " at " : " <- ").append(type).append('.').append(frame.getMethodName())
-                        .append('(').append(frame.getFileName()).append(':').append(frame.getLineNumber()).append(')');
+            if (!type.startsWith("java.")
+                    && !type.startsWith("jdk.")
+                    && !type.startsWith("sun.")
+                    && !type.startsWith("io.vertx.")
+                    && !type.startsWith("io.netty.")) {
+                blamed.append(found == 0 ? " at " : " <- ")
+                        .append(type)
+                        .append('.')
+                        .append(frame.getMethodName())
+                        .append('(')
+                        .append(frame.getFileName())
+                        .append(':')
+                        .append(frame.getLineNumber())
+                        .append(')');
                 if (++found == 2) {
                     break;
                 }

@@ -1,14 +1,14 @@
 package dev.loopbench.server;
 
 import dev.loopbench.model.ServerShape;
-
 import java.util.HashMap;
 import java.util.Map;
 
 /** Turns the server's flags into a {@link ServerConfig}, or says exactly what was wrong. */
 final class CommandLine {
 
-    static final String USAGE = """
+    static final String USAGE =
+            """
             usage: java -jar loopbench-server.jar [options]
 
             Serves the same simulated work, wait ?ms= milliseconds (0..10000, default 100), in six
@@ -28,12 +28,12 @@ final class CommandLine {
                                             the first block of each thread is shown at once, the
                                             rest summarised every 10 s; 0 turns it off (default 50)
               -h, --help                    show this help
-            """.formatted(ServerConfig.DEFAULT_EVENT_LOOPS);
+            """
+                    .formatted(ServerConfig.DEFAULT_EVENT_LOOPS);
 
     private static final int MAX_POOL = 10_000;
 
-    private CommandLine() {
-    }
+    private CommandLine() {}
 
     /** Thrown for {@code --help}: not an error, the caller prints the usage to stdout. */
     static final class HelpRequested extends Exception {
@@ -85,13 +85,19 @@ final class CommandLine {
         int eventLoops = integer(values, "--event-loops", ServerConfig.DEFAULT_EVENT_LOOPS, 1, 1024);
         int workers = integer(values, "--worker-pool-size", ServerConfig.DEFAULT_WORKER_POOL_SIZE, 1, MAX_POOL);
         int virtualThreadInstances = integer(values, "--virtual-thread-instances", eventLoops, 1, MAX_POOL);
-        int warnBlockedMs = integer(values, "--warn-blocked-ms", (int) ServerConfig.DEFAULT_WARN_BLOCKED_MS, 0, 3_600_000);
-        return new ServerConfig(host, port, new ServerShape(eventLoops, workers, virtualThreadInstances), warnBlockedMs);
+        int warnBlockedMs =
+                integer(values, "--warn-blocked-ms", (int) ServerConfig.DEFAULT_WARN_BLOCKED_MS, 0, 3_600_000);
+        return new ServerConfig(
+                host, port, new ServerShape(eventLoops, workers, virtualThreadInstances), warnBlockedMs);
     }
 
     private static boolean isKnown(String name) {
         return switch (name) {
-            case "--host", "--port", "--event-loops", "--worker-pool-size", "--virtual-thread-instances",
+            case "--host",
+                    "--port",
+                    "--event-loops",
+                    "--worker-pool-size",
+                    "--virtual-thread-instances",
                     "--warn-blocked-ms" -> true;
             default -> false;
         };

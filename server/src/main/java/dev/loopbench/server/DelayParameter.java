@@ -1,7 +1,6 @@
 package dev.loopbench.server;
 
 import io.vertx.core.http.HttpServerRequest;
-
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -14,16 +13,16 @@ final class DelayParameter {
 
     private static final Pattern INTEGER = Pattern.compile("-?[0-9]+");
 
-    private DelayParameter() {
-    }
+    private DelayParameter() {}
 
     static int parse(HttpServerRequest request) {
         List<String> values;
         try {
             values = request.params().getAll("ms");
         } catch (IllegalArgumentException e) {
-            throw new ClientError(400, "the query string is not valid URL encoding (" + e.getMessage()
-                    + "); send ?ms= with " + ALLOWED);
+            throw new ClientError(
+                    400,
+                    "the query string is not valid URL encoding (" + e.getMessage() + "); send ?ms= with " + ALLOWED);
         }
         if (values.isEmpty()) {
             return DEFAULT_MS;

@@ -6,6 +6,8 @@ import dev.loopbench.server.handlers.ExecuteBlockingOrderedHandler;
 import dev.loopbench.server.handlers.ExecuteBlockingUnorderedHandler;
 import dev.loopbench.server.handlers.TimerHandler;
 import dev.loopbench.server.handlers.WaitHandler;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpHeaders;
@@ -13,9 +15,6 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
-import io.netty.handler.codec.http.TooLongHttpHeaderException;
-import io.netty.handler.codec.http.TooLongHttpLineException;
-
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
@@ -42,7 +41,7 @@ final class HttpVerticle extends VerticleBase {
                 .requestHandler(new WaitRequestHandler(handlers(), facts))
                 .invalidRequestHandler(HttpVerticle::rejectMalformed)
                 // Every malformed request already got its JSON 4xx above, and resets are the client's business.
-                .exceptionHandler(ignoredConnectionFailure -> { });
+                .exceptionHandler(ignoredConnectionFailure -> {});
         return server.listen(port, host);
     }
 
@@ -52,7 +51,8 @@ final class HttpVerticle extends VerticleBase {
         handlers.put(WaitStyle.EXECUTE_BLOCKING_ORDERED, new ExecuteBlockingOrderedHandler(vertx));
         handlers.put(WaitStyle.EXECUTE_BLOCKING_UNORDERED, new ExecuteBlockingUnorderedHandler(vertx));
         handlers.put(WaitStyle.TIMER, new TimerHandler(vertx));
-        handlers.putAll(virtualThreadHandlers); // shared by all instances: they hand requests to the V instances in turn
+        handlers.putAll(
+                virtualThreadHandlers); // shared by all instances: they hand requests to the V instances in turn
         return handlers;
     }
 

@@ -13,7 +13,6 @@ import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.internal.VertxInternal;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -40,8 +39,13 @@ public final class LoopbenchServer {
     private final VirtualThreads virtualThreads;
     private final BlockedThreadReporter blockedThreads;
 
-    private LoopbenchServer(Vertx vertx, ServerConfig config, int port, List<HttpVerticle> httpVerticles,
-                            VirtualThreads virtualThreads, BlockedThreadReporter blockedThreads) {
+    private LoopbenchServer(
+            Vertx vertx,
+            ServerConfig config,
+            int port,
+            List<HttpVerticle> httpVerticles,
+            VirtualThreads virtualThreads,
+            BlockedThreadReporter blockedThreads) {
         this.vertx = vertx;
         this.config = config;
         this.port = port;
@@ -52,13 +56,15 @@ public final class LoopbenchServer {
 
     public static Future<LoopbenchServer> start(ServerConfig config) {
         ServerShape shape = config.shape();
-        VertxOptions options = new VertxOptions()
-                .setEventLoopPoolSize(shape.eventLoops())
-                .setWorkerPoolSize(shape.workerPoolSize());
-        BlockedThreadReporter reporter = config.warnBlockedMs() > 0 ? blockedThreadReporter(options, config.warnBlockedMs()) : null;
+        VertxOptions options =
+                new VertxOptions().setEventLoopPoolSize(shape.eventLoops()).setWorkerPoolSize(shape.workerPoolSize());
+        BlockedThreadReporter reporter =
+                config.warnBlockedMs() > 0 ? blockedThreadReporter(options, config.warnBlockedMs()) : null;
         Vertx vertx = Vertx.builder().with(options).build();
         // Vert.x has no public hook for blocked-thread events; this internal one replaces its log lines.
-        ((VertxInternal) vertx).blockedThreadChecker().setThreadBlockedHandler(reporter != null ? reporter : event -> { });
+        ((VertxInternal) vertx)
+                .blockedThreadChecker()
+                .setThreadBlockedHandler(reporter != null ? reporter : event -> {});
 
         VirtualThreadHandoff sleepHandoff = new VirtualThreadHandoff(vertx);
         VirtualThreadHandoff awaitHandoff = new VirtualThreadHandoff(vertx);
@@ -72,10 +78,16 @@ public final class LoopbenchServer {
         deployVirtualThreadVerticles(vertx, shape.virtualThreadInstances(), sleepHandoff, awaitHandoff)
                 .compose(virtualThreads -> {
                     ServerFacts facts = new ServerFacts(shape, virtualThreads);
-                    return deployHttpVerticles(vertx, config, () -> new HttpVerticle(config.host(),
-                            config.port() == 0 ? ANY_FREE_PORT_SHARED : config.port(), facts, virtualThreadHandlers))
-                            .map(verticles -> new LoopbenchServer(vertx, config, verticles.get(0).actualPort(), verticles,
-                                    virtualThreads, reporter));
+                    return deployHttpVerticles(
+                                    vertx,
+                                    config,
+                                    () -> new HttpVerticle(
+                                            config.host(),
+                                            config.port() == 0 ? ANY_FREE_PORT_SHARED : config.port(),
+                                            facts,
+                                            virtualThreadHandlers))
+                            .map(verticles -> new LoopbenchServer(
+                                    vertx, config, verticles.get(0).actualPort(), verticles, virtualThreads, reporter));
                 })
                 .onComplete(server -> {
                     if (server.failed()) {
@@ -98,8 +110,8 @@ public final class LoopbenchServer {
         return new BlockedThreadReporter(System.err, checkIntervalMs);
     }
 
-    private static Future<VirtualThreads> deployVirtualThreadVerticles(Vertx vertx, int instances,
-                                                                       VirtualThreadHandoff sleep, VirtualThreadHandoff await) {
+    private static Future<VirtualThreads> deployVirtualThreadVerticles(
+            Vertx vertx, int instances, VirtualThreadHandoff sleep, VirtualThreadHandoff await) {
         DeploymentOptions onVirtualThreads = new DeploymentOptions()
                 .setThreadingModel(ThreadingModel.VIRTUAL_THREAD)
                 .setInstances(instances);
@@ -115,14 +127,16 @@ public final class LoopbenchServer {
      * free port" is asked as {@link #ANY_FREE_PORT_SHARED}: Vert.x binds one random port and
      * shares it among all the instances that ask for it.
      */
-    private static Future<List<HttpVerticle>> deployHttpVerticles(Vertx vertx, ServerConfig config,
-                                                                  Supplier<HttpVerticle> factory) {
+    private static Future<List<HttpVerticle>> deployHttpVerticles(
+            Vertx vertx, ServerConfig config, Supplier<HttpVerticle> factory) {
         List<HttpVerticle> verticles = new CopyOnWriteArrayList<>();
-        return vertx.deployVerticle(() -> {
-                    HttpVerticle verticle = factory.get();
-                    verticles.add(verticle);
-                    return verticle;
-                }, new DeploymentOptions().setInstances(config.shape().eventLoops()))
+        return vertx.deployVerticle(
+                        () -> {
+                            HttpVerticle verticle = factory.get();
+                            verticles.add(verticle);
+                            return verticle;
+                        },
+                        new DeploymentOptions().setInstances(config.shape().eventLoops()))
                 .map(id -> verticles);
     }
 
@@ -153,7 +167,9 @@ public final class LoopbenchServer {
      * closes Vert.x.
      */
     public Future<Void> shutdown(Duration grace) {
-        return Future.join(httpVerticles.stream().map(verticle -> verticle.shutdown(grace)).toList())
+        return Future.join(httpVerticles.stream()
+                        .map(verticle -> verticle.shutdown(grace))
+                        .toList())
                 .transform(shutDown -> {
                     if (blockedThreads != null) {
                         blockedThreads.flush();

@@ -7,8 +7,7 @@ import java.util.concurrent.TimeoutException;
 /** {@code java -jar loopbench-server.jar}: see {@link CommandLine#USAGE}. */
 public final class Main {
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         ServerConfig config;
@@ -25,17 +24,25 @@ public final class Main {
         }
         LoopbenchServer server;
         try {
-            server = LoopbenchServer.start(config).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+            server = LoopbenchServer.start(config)
+                    .toCompletionStage()
+                    .toCompletableFuture()
+                    .get(60, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException | InterruptedException e) {
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-            System.err.println("loopbench-server: cannot listen on " + config.host() + ":" + config.port() + ": " + cause);
+            System.err.println(
+                    "loopbench-server: cannot listen on " + config.host() + ":" + config.port() + ": " + cause);
             System.exit(1);
             return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> shutDown(server), "loopbench-shutdown"));
-        System.err.printf("loopbench-server: Java %s, %s, virtual threads %s, blocked-thread warnings %s%n",
-                System.getProperty("java.version"), server.shape(),
-                server.virtualThreads().available() ? "available" : "unavailable (" + server.virtualThreads().unavailableReason() + ")",
+        System.err.printf(
+                "loopbench-server: Java %s, %s, virtual threads %s, blocked-thread warnings %s%n",
+                System.getProperty("java.version"),
+                server.shape(),
+                server.virtualThreads().available()
+                        ? "available"
+                        : "unavailable (" + server.virtualThreads().unavailableReason() + ")",
                 config.warnBlockedMs() > 0 ? "over " + config.warnBlockedMs() + " ms" : "off");
         System.out.println("listening on " + server.url());
         System.out.flush();
@@ -45,7 +52,9 @@ public final class Main {
         System.err.println("loopbench-server: shutting down; requests in flight get up to "
                 + LoopbenchServer.SHUTDOWN_GRACE.toSeconds() + " s to finish");
         try {
-            server.shutdown(LoopbenchServer.SHUTDOWN_GRACE).toCompletionStage().toCompletableFuture()
+            server.shutdown(LoopbenchServer.SHUTDOWN_GRACE)
+                    .toCompletionStage()
+                    .toCompletableFuture()
                     .get(LoopbenchServer.SHUTDOWN_GRACE.toSeconds() + 5, TimeUnit.SECONDS);
             System.err.println("loopbench-server: stopped");
         } catch (Exception e) {

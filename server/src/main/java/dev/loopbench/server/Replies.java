@@ -8,8 +8,7 @@ import io.vertx.core.json.JsonObject;
 /** Every response the server sends is JSON, errors included. */
 final class Replies {
 
-    private Replies() {
-    }
+    private Replies() {}
 
     static void json(HttpServerRequest request, int status, JsonObject body) {
         HttpServerResponse response = request.response();

@@ -17,7 +17,9 @@ public record ServerConfig(String host, int port, ServerShape shape, long warnBl
     public static final long DEFAULT_WARN_BLOCKED_MS = 50;
 
     public static ServerConfig defaults() {
-        return new ServerConfig(DEFAULT_HOST, DEFAULT_PORT,
+        return new ServerConfig(
+                DEFAULT_HOST,
+                DEFAULT_PORT,
                 new ServerShape(DEFAULT_EVENT_LOOPS, DEFAULT_WORKER_POOL_SIZE, DEFAULT_EVENT_LOOPS),
                 DEFAULT_WARN_BLOCKED_MS);
     }

@@ -10,9 +10,11 @@ public record VirtualThreads(boolean available, String unavailableReason) {
     static VirtualThreads unavailable(Throwable deployFailure) {
         int feature = Runtime.version().feature();
         String reason = feature >= 21
-                ? "Java " + System.getProperty("java.version") + " should have them but Vert.x could not deploy on virtual threads ("
+                ? "Java " + System.getProperty("java.version")
+                        + " should have them but Vert.x could not deploy on virtual threads ("
                         + deployFailure.getMessage() + "); a fat jar needs 'Multi-Release: true' in its manifest"
-                : "this server runs on Java " + System.getProperty("java.version") + "; virtual threads need JDK 21 or newer";
+                : "this server runs on Java " + System.getProperty("java.version")
+                        + "; virtual threads need JDK 21 or newer";
         return new VirtualThreads(false, reason);
     }
 }

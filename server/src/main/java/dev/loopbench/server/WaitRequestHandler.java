@@ -7,7 +7,6 @@ import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
-
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
@@ -23,8 +22,9 @@ final class WaitRequestHandler implements Handler<HttpServerRequest> {
     static final String HEALTH = "/health";
     private static final Map<String, WaitStyle> STYLES_BY_PATH = Arrays.stream(WaitStyle.values())
             .collect(Collectors.toUnmodifiableMap(style -> "/" + style.path(), Function.identity()));
-    private static final String ENDPOINTS = Arrays.stream(WaitStyle.values())
-            .map(style -> "/" + style.path()).collect(Collectors.joining(", ")) + ", " + HEALTH;
+    private static final String ENDPOINTS =
+            Arrays.stream(WaitStyle.values()).map(style -> "/" + style.path()).collect(Collectors.joining(", ")) + ", "
+                    + HEALTH;
 
     private final Map<WaitStyle, WaitHandler> handlers;
     private final ServerFacts facts;
@@ -55,8 +55,10 @@ final class WaitRequestHandler implements Handler<HttpServerRequest> {
         String path = Objects.requireNonNullElse(request.path(), "");
         WaitStyle style = STYLES_BY_PATH.get(path);
         if (style == null && !HEALTH.equals(path)) {
-            throw new ClientError(404, "no endpoint at " + abbreviate(path) + "; the endpoints are " + ENDPOINTS
-                    + " (GET, with ?ms= from 0 to " + DelayParameter.MAX_MS + ")");
+            throw new ClientError(
+                    404,
+                    "no endpoint at " + abbreviate(path) + "; the endpoints are " + ENDPOINTS
+                            + " (GET, with ?ms= from 0 to " + DelayParameter.MAX_MS + ")");
         }
         if (request.method() != HttpMethod.GET) {
             throw new ClientError(405, request.method().name() + " is not allowed on " + path + "; use GET");
@@ -66,7 +68,9 @@ final class WaitRequestHandler implements Handler<HttpServerRequest> {
             return;
         }
         if (style.needsVirtualThreads() && !facts.virtualThreads().available()) {
-            throw new ClientError(501, path + " needs virtual threads: " + facts.virtualThreads().unavailableReason());
+            throw new ClientError(
+                    501,
+                    path + " needs virtual threads: " + facts.virtualThreads().unavailableReason());
         }
         int ms = DelayParameter.parse(request);
         String receivedOn = Thread.currentThread().getName();

@@ -1,7 +1,6 @@
 package dev.loopbench.server;
 
 import io.vertx.core.Future;
-
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -9,8 +8,7 @@ import java.util.concurrent.TimeoutException;
 /** Blocks a test thread on a Vert.x future, with a bound so that a hang fails instead of stalling the build. */
 final class Await {
 
-    private Await() {
-    }
+    private Await() {}
 
     static <T> T await(Future<T> future) {
         try {

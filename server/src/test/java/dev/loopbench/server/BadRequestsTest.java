@@ -1,6 +1,15 @@
 package dev.loopbench.server;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
 import dev.loopbench.model.ServerShape;
+import java.io.IOException;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -8,16 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import java.io.IOException;
-import java.net.Socket;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 @DisplayName("Bad requests")
 class BadRequestsTest {
@@ -64,12 +63,18 @@ class BadRequestsTest {
                 arguments("the request line is garbage", "HELLO\r\n\r\n", 400),
                 arguments("the bytes are binary garbage", "\u0000\u0001\u0002\u00ff\r\n\r\n", 400),
                 arguments("the version is not HTTP", "GET /timer HTTP/x.y\r\n\r\n", 400),
-                arguments("the URI has a raw space", "GET /ti mer HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n", 400),
-                arguments("Content-Length is not a number",
-                        "GET /timer HTTP/1.1\r\nHost: t\r\nContent-Length: abc\r\nConnection: close\r\n\r\n", 400),
+                arguments(
+                        "the URI has a raw space", "GET /ti mer HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n", 400),
+                arguments(
+                        "Content-Length is not a number",
+                        "GET /timer HTTP/1.1\r\nHost: t\r\nContent-Length: abc\r\nConnection: close\r\n\r\n",
+                        400),
                 arguments("the request line is huge", get("/timer?ms=1&pad=" + "x".repeat(8000)), 414),
-                arguments("a header is huge",
-                        "GET /timer HTTP/1.1\r\nHost: t\r\nX-Big: " + "y".repeat(10_000) + "\r\nConnection: close\r\n\r\n", 431));
+                arguments(
+                        "a header is huge",
+                        "GET /timer HTTP/1.1\r\nHost: t\r\nX-Big: " + "y".repeat(10_000)
+                                + "\r\nConnection: close\r\n\r\n",
+                        431));
     }
 
     @ParameterizedTest(name = "{0}: {2} with a JSON error")
@@ -104,7 +109,8 @@ class BadRequestsTest {
     @DisplayName("a client that hangs up mid-wait does not hurt the server")
     void clientHangingUpMidWait() throws IOException, InterruptedException {
         URI uri = URI.create(server.url());
-        for (String path : new String[] {"/event-loop-sleep?ms=100", "/execute-blocking-ordered?ms=100", "/timer?ms=100"}) {
+        for (String path :
+                new String[] {"/event-loop-sleep?ms=100", "/execute-blocking-ordered?ms=100", "/timer?ms=100"}) {
             try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
                 socket.getOutputStream().write(get(path).getBytes(StandardCharsets.ISO_8859_1));
                 Thread.sleep(20);

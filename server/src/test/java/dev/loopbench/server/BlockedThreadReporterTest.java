@@ -1,17 +1,16 @@
 package dev.loopbench.server;
 
-import io.vertx.core.internal.threadchecker.BlockedThreadEvent;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vertx.core.internal.threadchecker.BlockedThreadEvent;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 
 @DisplayName("Blocked-thread warnings")
 class BlockedThreadReporterTest {
@@ -20,7 +19,7 @@ class BlockedThreadReporterTest {
     private static final long CHECK_INTERVAL_MS = 25;
 
     private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
-    private final Thread blocked = new Thread(() -> { }, "vert.x-eventloop-thread-7");
+    private final Thread blocked = new Thread(() -> {}, "vert.x-eventloop-thread-7");
 
     @Test
     @DisplayName("say nothing before the server is started")
@@ -67,7 +66,8 @@ class BlockedThreadReporterTest {
     }
 
     private BlockedThreadReporter reporter(Duration summaryPeriod) {
-        return new BlockedThreadReporter(new PrintStream(printed, true, StandardCharsets.UTF_8), CHECK_INTERVAL_MS, summaryPeriod);
+        return new BlockedThreadReporter(
+                new PrintStream(printed, true, StandardCharsets.UTF_8), CHECK_INTERVAL_MS, summaryPeriod);
     }
 
     private BlockedThreadReporter armed(Duration summaryPeriod) {
@@ -77,7 +77,8 @@ class BlockedThreadReporterTest {
     }
 
     private BlockedThreadEvent event(long blockedMs) {
-        return new BlockedThreadEvent(blocked, TimeUnit.MILLISECONDS.toNanos(blockedMs), LIMIT, TimeUnit.SECONDS.toNanos(5));
+        return new BlockedThreadEvent(
+                blocked, TimeUnit.MILLISECONDS.toNanos(blockedMs), LIMIT, TimeUnit.SECONDS.toNanos(5));
     }
 
     private String output() {

@@ -1,21 +1,20 @@
 package dev.loopbench.server;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import dev.loopbench.model.ServerShape;
 import dev.loopbench.model.WaitStyle;
 import io.vertx.core.json.JsonObject;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-
-import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 @DisplayName("Every endpoint")
 class EndpointsTest {
@@ -50,15 +49,18 @@ class EndpointsTest {
         JsonObject body = response.body();
         assertEquals(style.path(), body.getString("handler"), context);
         assertEquals(DELAY_MS, body.getInteger("delayMs"), context);
-        assertTrue(body.getString("thread").startsWith(expectedThreadPrefix(style)),
+        assertTrue(
+                body.getString("thread").startsWith(expectedThreadPrefix(style)),
                 "the wait should run on a " + expectedThreadPrefix(style) + "* thread: " + context);
-        assertTrue(body.getString("receivedOn").startsWith("vert.x-eventloop-thread-"),
+        assertTrue(
+                body.getString("receivedOn").startsWith("vert.x-eventloop-thread-"),
                 "requests are received on an event loop: " + context);
         long received = body.getLong("receivedNanos");
         long started = body.getLong("startedNanos");
         long finished = body.getLong("finishedNanos");
         assertTrue(received <= started && started <= finished, "timestamps must be in order: " + context);
-        assertTrue(finished - started >= TimeUnit.MILLISECONDS.toNanos(DELAY_MS) * 95 / 100,
+        assertTrue(
+                finished - started >= TimeUnit.MILLISECONDS.toNanos(DELAY_MS) * 95 / 100,
                 "the wait must last about " + DELAY_MS + " ms: " + context);
     }
 
@@ -72,21 +74,28 @@ class EndpointsTest {
     }
 
     @ParameterizedTest(name = "{0} waits 100 ms when ms is not given")
-    @EnumSource(value = WaitStyle.class, names = {"TIMER", "EXECUTE_BLOCKING_UNORDERED"})
+    @EnumSource(
+            value = WaitStyle.class,
+            names = {"TIMER", "EXECUTE_BLOCKING_UNORDERED"})
     void waitsOneHundredMillisecondsByDefault(WaitStyle style) {
         WaveClient.Response response = client.one("/" + style.path());
         assertEquals(100, response.body().getInteger("delayMs"), style.path() + " answered " + response);
     }
 
     @ParameterizedTest(name = "{0} answers 501 with a JSON error on a JVM without virtual threads")
-    @EnumSource(value = WaitStyle.class, names = {"VIRTUAL_THREAD_SLEEP", "VIRTUAL_THREAD_AWAIT"})
+    @EnumSource(
+            value = WaitStyle.class,
+            names = {"VIRTUAL_THREAD_SLEEP", "VIRTUAL_THREAD_AWAIT"})
     void virtualThreadPathsAnswer501WithoutVirtualThreads(WaitStyle style) {
-        assumeFalse(server.virtualThreads().available(),
-                "this JVM (Java " + System.getProperty("java.version") + ") has virtual threads; the 501 path is tested on JDK 17");
+        assumeFalse(
+                server.virtualThreads().available(),
+                "this JVM (Java " + System.getProperty("java.version")
+                        + ") has virtual threads; the 501 path is tested on JDK 17");
         WaveClient.Response response = client.one("/" + style.path() + "?ms=5");
         assertEquals(501, response.status(), style.path() + " answered " + response);
         String error = response.body().getString("error");
-        assertTrue(error != null && error.contains("JDK 21") && error.contains(System.getProperty("java.version")),
+        assertTrue(
+                error != null && error.contains("JDK 21") && error.contains(System.getProperty("java.version")),
                 "the error should say which JDK runs and which is needed: " + response);
     }
 
@@ -99,9 +108,13 @@ class EndpointsTest {
         assertEquals("up", body.getString("status"), "/health answered " + response);
         assertEquals(SHAPE.eventLoops(), body.getInteger("eventLoops"), "/health answered " + response);
         assertEquals(SHAPE.workerPoolSize(), body.getInteger("workerPoolSize"), "/health answered " + response);
-        assertEquals(SHAPE.virtualThreadInstances(), body.getInteger("virtualThreadInstances"), "/health answered " + response);
+        assertEquals(
+                SHAPE.virtualThreadInstances(),
+                body.getInteger("virtualThreadInstances"),
+                "/health answered " + response);
         assertEquals(System.getProperty("java.version"), body.getString("java"), "/health answered " + response);
-        assertEquals(server.virtualThreads().available(), body.getBoolean("virtualThreads"), "/health answered " + response);
+        assertEquals(
+                server.virtualThreads().available(), body.getBoolean("virtualThreads"), "/health answered " + response);
     }
 
     static String expectedThreadPrefix(WaitStyle style) {
@@ -113,7 +126,8 @@ class EndpointsTest {
     }
 
     private static void assumeVirtualThreadsIfNeeded(WaitStyle style) {
-        assumeTrue(!style.needsVirtualThreads() || server.virtualThreads().available(),
+        assumeTrue(
+                !style.needsVirtualThreads() || server.virtualThreads().available(),
                 "skipped in-process: " + server.virtualThreads().unavailableReason()
                         + "; VirtualThreadsIT tests these endpoints in a JDK 21+ server process");
     }

@@ -1,8 +1,8 @@
 package dev.loopbench.server;
 
-import dev.loopbench.model.ServerShape;
-
 import static dev.loopbench.server.Await.await;
+
+import dev.loopbench.model.ServerShape;
 
 /** A loopbench server on a free port in the test JVM, with a warmed-up client for it. */
 final class InProcessServer implements AutoCloseable {

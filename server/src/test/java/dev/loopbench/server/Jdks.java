@@ -41,8 +41,7 @@ final class Jdks {
         }
     }
 
-    private Jdks() {
-    }
+    private Jdks() {}
 
     static Jdk current() {
         return new Jdk(Path.of(System.getProperty("java.home")), System.getProperty("java.version"));
@@ -51,8 +50,9 @@ final class Jdks {
     static Optional<Jdk> withVirtualThreads() {
         String explicit = System.getenv("LOOPBENCH_VT_JAVA_HOME");
         if (explicit != null && !explicit.isBlank()) {
-            Jdk jdk = read(Path.of(explicit)).orElseThrow(() -> new AssertionError(
-                    "LOOPBENCH_VT_JAVA_HOME=" + explicit + " is not a JDK (no bin/java and release file)"));
+            Jdk jdk = read(Path.of(explicit))
+                    .orElseThrow(() -> new AssertionError(
+                            "LOOPBENCH_VT_JAVA_HOME=" + explicit + " is not a JDK (no bin/java and release file)"));
             if (jdk.feature() < VIRTUAL_THREADS_SINCE) {
                 throw new AssertionError("LOOPBENCH_VT_JAVA_HOME points at " + jdk + "; virtual threads need 21+");
             }
@@ -77,7 +77,10 @@ final class Jdks {
         Map<Path, Jdk> found = new LinkedHashMap<>();
         List<Path> homes = new ArrayList<>();
         homes.add(current().home());
-        Optional.ofNullable(System.getenv("JAVA_HOME")).filter(home -> !home.isBlank()).map(Path::of).ifPresent(homes::add);
+        Optional.ofNullable(System.getenv("JAVA_HOME"))
+                .filter(home -> !home.isBlank())
+                .map(Path::of)
+                .ifPresent(homes::add);
         for (Path home : homes) {
             addIfJdk(home, found);
             Path parent = realPath(home).getParent();

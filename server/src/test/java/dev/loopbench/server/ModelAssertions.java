@@ -4,7 +4,6 @@ import dev.loopbench.model.Lanes;
 import dev.loopbench.model.ServerShape;
 import dev.loopbench.model.WaitStyle;
 import dev.loopbench.model.WaveModel;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -24,11 +23,11 @@ final class ModelAssertions {
     /** Waves at ms=0 before measuring: an interpreted request path costs milliseconds, a compiled one microseconds. */
     static final int WARM_UP_WAVES = 100;
 
-    private ModelAssertions() {
-    }
+    private ModelAssertions() {}
 
     /** Warms the handler's path up, fires one unmeasured wave, then {@link #MEASURED_WAVES}, and checks their median. */
-    static double assertWaveMatchesModel(WaveClient client, WaitStyle style, ServerShape shape, int concurrency, int delayMs) {
+    static double assertWaveMatchesModel(
+            WaveClient client, WaitStyle style, ServerShape shape, int concurrency, int delayMs) {
         for (int i = 0; i < WARM_UP_WAVES; i++) {
             client.fire("/" + style.path() + "?ms=0", concurrency).assertAllOk();
         }
@@ -41,11 +40,20 @@ final class ModelAssertions {
         double median = median(waves);
         Lanes lanes = style.lanes(shape);
         double predicted = WaveModel.predictedMillis(concurrency, delayMs, lanes);
-        String inputs = String.format(Locale.ROOT,
+        String inputs = String.format(
+                Locale.ROOT,
                 "%s with N=%d, D=%d ms, %s: lanes L=%s, model ceil(N/L) x D = %.0f ms, allowed %.0f..%.0f ms,"
                         + " measured waves %s ms, median %.1f ms",
-                style.path(), concurrency, delayMs, shape, lanes, predicted, FLOOR * predicted, CEILING * predicted,
-                format(waves), median);
+                style.path(),
+                concurrency,
+                delayMs,
+                shape,
+                lanes,
+                predicted,
+                FLOOR * predicted,
+                CEILING * predicted,
+                format(waves),
+                median);
         if (median < FLOOR * predicted || median > CEILING * predicted) {
             throw new AssertionError("wave time does not match the model: " + inputs);
         }

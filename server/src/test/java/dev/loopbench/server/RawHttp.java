@@ -2,7 +2,6 @@ package dev.loopbench.server;
 
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,8 +29,7 @@ final class RawHttp {
         }
     }
 
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     /** Writes {@code request} as is, then reads until the server closes the connection. */
     static Reply send(String url, byte[] request) throws IOException {
@@ -62,8 +60,10 @@ final class RawHttp {
                 bytes.write(buffer, 0, read);
             }
         } catch (SocketTimeoutException e) {
-            throw new AssertionError("the server neither answered in full nor closed the connection within 10 s; got '"
-                    + bytes.toString(StandardCharsets.ISO_8859_1) + "'", e);
+            throw new AssertionError(
+                    "the server neither answered in full nor closed the connection within 10 s; got '"
+                            + bytes.toString(StandardCharsets.ISO_8859_1) + "'",
+                    e);
         }
         return bytes.toString(StandardCharsets.ISO_8859_1);
     }

@@ -22,8 +22,7 @@ final class ServerProcess implements AutoCloseable {
     static final String READY = "listening on ";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
-    record Finished(int exitCode, String stdout, String stderr) {
-    }
+    record Finished(int exitCode, String stdout, String stderr) {}
 
     private final Process process;
     private final List<String> command;
@@ -35,7 +34,8 @@ final class ServerProcess implements AutoCloseable {
     private String url;
 
     private ServerProcess(Jdks.Jdk jdk, String... args) throws IOException {
-        command = new ArrayList<>(List.of(jdk.java().toString(), "-jar", serverJar().toString()));
+        command = new ArrayList<>(
+                List.of(jdk.java().toString(), "-jar", serverJar().toString()));
         command.addAll(Arrays.asList(args));
         process = new ProcessBuilder(command).start();
         stdoutPump = pump(process.getInputStream(), line -> {
@@ -59,8 +59,8 @@ final class ServerProcess implements AutoCloseable {
             }
             if (line == null && !server.process.isAlive()) {
                 server.drain();
-                throw new AssertionError("the server exited with " + server.process.exitValue() + " before it was ready: "
-                        + server.describe());
+                throw new AssertionError("the server exited with " + server.process.exitValue()
+                        + " before it was ready: " + server.describe());
             }
         }
         server.close();
@@ -71,7 +71,8 @@ final class ServerProcess implements AutoCloseable {
     static Finished run(Jdks.Jdk jdk, String... args) throws IOException, InterruptedException {
         try (ServerProcess server = new ServerProcess(jdk, args)) {
             if (!server.process.waitFor(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-                throw new AssertionError("still running after " + START_TIMEOUT.toSeconds() + " s: " + server.describe());
+                throw new AssertionError(
+                        "still running after " + START_TIMEOUT.toSeconds() + " s: " + server.describe());
             }
             server.drain();
             return new Finished(server.process.exitValue(), server.stdout(), server.stderr());
@@ -120,15 +121,18 @@ final class ServerProcess implements AutoCloseable {
     }
 
     private static Thread pump(InputStream stream, Consumer<String> sink) {
-        Thread pump = new Thread(() -> {
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-                for (String line; (line = reader.readLine()) != null; ) {
-                    sink.accept(line);
-                }
-            } catch (IOException e) {
-                // the process is gone; what it printed so far is kept
-            }
-        }, "server-output-pump");
+        Thread pump = new Thread(
+                () -> {
+                    try (BufferedReader reader =
+                            new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+                        for (String line; (line = reader.readLine()) != null; ) {
+                            sink.accept(line);
+                        }
+                    } catch (IOException e) {
+                        // the process is gone; what it printed so far is kept
+                    }
+                },
+                "server-output-pump");
         pump.setDaemon(true);
         pump.start();
         return pump;

@@ -1,7 +1,14 @@
 package dev.loopbench.server;
 
+import static dev.loopbench.server.ModelAssertions.assertWaveMatchesModel;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import dev.loopbench.model.ServerShape;
 import dev.loopbench.model.WaitStyle;
+import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -9,14 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-
-import java.time.Duration;
-import java.util.Optional;
-
-import static dev.loopbench.server.ModelAssertions.assertWaveMatchesModel;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The virtual-thread handlers, in a server process on a JDK 21+ found on this machine, so they
@@ -47,9 +46,18 @@ class VirtualThreadsIT {
             assumeTrue(false, reason);
         }
         System.out.println("virtual-thread tests run the server on " + jdk.get());
-        server = ServerProcess.start(jdk.get(), "--port", "0", "--event-loops", Integer.toString(SHAPE.eventLoops()),
-                "--worker-pool-size", Integer.toString(SHAPE.workerPoolSize()),
-                "--virtual-thread-instances", Integer.toString(SHAPE.virtualThreadInstances()), "--warn-blocked-ms", "0");
+        server = ServerProcess.start(
+                jdk.get(),
+                "--port",
+                "0",
+                "--event-loops",
+                Integer.toString(SHAPE.eventLoops()),
+                "--worker-pool-size",
+                Integer.toString(SHAPE.workerPoolSize()),
+                "--virtual-thread-instances",
+                Integer.toString(SHAPE.virtualThreadInstances()),
+                "--warn-blocked-ms",
+                "0");
         client = new WaveClient(server.url(), N).warm();
     }
 
@@ -71,7 +79,9 @@ class VirtualThreadsIT {
     }
 
     @ParameterizedTest(name = "{0} waits on a virtual thread")
-    @EnumSource(value = WaitStyle.class, names = {"VIRTUAL_THREAD_SLEEP", "VIRTUAL_THREAD_AWAIT"})
+    @EnumSource(
+            value = WaitStyle.class,
+            names = {"VIRTUAL_THREAD_SLEEP", "VIRTUAL_THREAD_AWAIT"})
     void waitsOnAVirtualThread(WaitStyle style) {
         WaveClient.Response response = client.one("/" + style.path() + "?ms=20");
         assertEquals(200, response.status(), response + "\n" + server.describe());
@@ -81,7 +91,9 @@ class VirtualThreadsIT {
     }
 
     @ParameterizedTest(name = "{0} follows the model ceil(N / L) x D")
-    @EnumSource(value = WaitStyle.class, names = {"VIRTUAL_THREAD_SLEEP", "VIRTUAL_THREAD_AWAIT"})
+    @EnumSource(
+            value = WaitStyle.class,
+            names = {"VIRTUAL_THREAD_SLEEP", "VIRTUAL_THREAD_AWAIT"})
     void followsTheModel(WaitStyle style) {
         assertWaveMatchesModel(client, style, SHAPE, N, D);
     }

@@ -1,5 +1,8 @@
 package dev.loopbench.server;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.loopbench.server.handlers.ExecuteBlockingOrderedHandler;
 import dev.loopbench.server.handlers.ExecuteBlockingUnorderedHandler;
 import dev.loopbench.server.handlers.TimerHandler;
@@ -10,16 +13,12 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The handlers on their own, called from one event-loop context as one verticle instance calls them. */
 @ExtendWith(VertxExtension.class)
@@ -32,8 +31,8 @@ class WaitHandlersTest {
     @Test
     @DisplayName("ordered executeBlocking runs the waits one after another")
     void orderedRunsOneAtATime(Vertx vertx, VertxTestContext test) {
-        fireFromOneContext(vertx, new ExecuteBlockingOrderedHandler(vertx)).onComplete(test.succeeding(waits ->
-                test.verify(() -> {
+        fireFromOneContext(vertx, new ExecuteBlockingOrderedHandler(vertx))
+                .onComplete(test.succeeding(waits -> test.verify(() -> {
                     assertEquals(1, maxOverlap(waits), "ordered waits must not overlap: " + waits);
                     test.completeNow();
                 })));
@@ -42,10 +41,12 @@ class WaitHandlersTest {
     @Test
     @DisplayName("unordered executeBlocking runs the waits side by side on worker threads")
     void unorderedRunsSideBySide(Vertx vertx, VertxTestContext test) {
-        fireFromOneContext(vertx, new ExecuteBlockingUnorderedHandler(vertx)).onComplete(test.succeeding(waits ->
-                test.verify(() -> {
+        fireFromOneContext(vertx, new ExecuteBlockingUnorderedHandler(vertx))
+                .onComplete(test.succeeding(waits -> test.verify(() -> {
                     assertEquals(WAITS, maxOverlap(waits), "unordered waits should all overlap: " + waits);
-                    assertTrue(waits.stream().allMatch(w -> w.thread().startsWith("vert.x-worker-thread-")), waits.toString());
+                    assertTrue(
+                            waits.stream().allMatch(w -> w.thread().startsWith("vert.x-worker-thread-")),
+                            waits.toString());
                     test.completeNow();
                 })));
     }
@@ -53,10 +54,11 @@ class WaitHandlersTest {
     @Test
     @DisplayName("timers overlap, and fire on the event loop that set them")
     void timersOverlapOnTheEventLoop(Vertx vertx, VertxTestContext test) {
-        fireFromOneContext(vertx, new TimerHandler(vertx)).onComplete(test.succeeding(waits ->
-                test.verify(() -> {
+        fireFromOneContext(vertx, new TimerHandler(vertx))
+                .onComplete(test.succeeding(waits -> test.verify(() -> {
                     assertEquals(WAITS, maxOverlap(waits), "timers should all overlap: " + waits);
-                    assertEquals(1, waits.stream().map(Waited::thread).distinct().count(), waits.toString());
+                    assertEquals(
+                            1, waits.stream().map(Waited::thread).distinct().count(), waits.toString());
                     test.completeNow();
                 })));
     }
@@ -68,7 +70,9 @@ class WaitHandlersTest {
             for (int i = 0; i < WAITS; i++) {
                 waits.add(handler.waitFor(MS));
             }
-            Future.all(waits).map(done -> waits.stream().map(Future::result).toList()).onComplete(all);
+            Future.all(waits)
+                    .map(done -> waits.stream().map(Future::result).toList())
+                    .onComplete(all);
         });
         return all.future();
     }

@@ -1,5 +1,7 @@
 package dev.loopbench.server;
 
+import static dev.loopbench.server.Await.await;
+
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -9,14 +11,11 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.json.JsonObject;
-
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-
-import static dev.loopbench.server.Await.await;
 
 /**
  * Fires waves of simultaneous GETs at a server, from a Vert.x of its own, over keep-alive
@@ -26,8 +25,7 @@ final class WaveClient implements AutoCloseable {
 
     private static final int CLIENT_EVENT_LOOPS = 4;
 
-    record Response(int status, JsonObject body) {
-    }
+    record Response(int status, JsonObject body) {}
 
     record Wave(String pathAndQuery, double millis, List<Response> responses) {
 
@@ -38,7 +36,8 @@ final class WaveClient implements AutoCloseable {
         /** Fails with every status and body when any request did not answer 200. */
         Wave assertAllOk() {
             if (responses.stream().anyMatch(response -> response.status() != 200)) {
-                throw new AssertionError("not every request of the wave " + pathAndQuery + " answered 200: " + responses);
+                throw new AssertionError(
+                        "not every request of the wave " + pathAndQuery + " answered 200: " + responses);
             }
             return this;
         }
@@ -57,8 +56,8 @@ final class WaveClient implements AutoCloseable {
         this.host = uri.getHost();
         this.port = uri.getPort();
         this.connections = connections;
-        this.client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true),
-                new PoolOptions().setHttp1MaxSize(connections));
+        this.client = vertx.createHttpClient(
+                new HttpClientOptions().setKeepAlive(true), new PoolOptions().setHttp1MaxSize(connections));
         for (int i = 0; i < CLIENT_EVENT_LOOPS; i++) {
             contexts.add(vertx.getOrCreateContext()); // from a non-Vert.x thread: a new event-loop context each time
         }
@@ -75,7 +74,8 @@ final class WaveClient implements AutoCloseable {
 
     Wave fire(String pathAndQuery, int requests) {
         if (requests > connections) {
-            throw new IllegalArgumentException(requests + " requests need " + requests + " connections, the pool has " + connections);
+            throw new IllegalArgumentException(
+                    requests + " requests need " + requests + " connections, the pool has " + connections);
         }
         long start = System.nanoTime();
         List<Future<Response>> pending = new ArrayList<>(requests);
@@ -84,7 +84,8 @@ final class WaveClient implements AutoCloseable {
         }
         await(Future.join(pending));
         double millis = (System.nanoTime() - start) / 1e6;
-        return new Wave(pathAndQuery, millis, pending.stream().map(Future::result).collect(Collectors.toList()));
+        return new Wave(
+                pathAndQuery, millis, pending.stream().map(Future::result).collect(Collectors.toList()));
     }
 
     Response one(String pathAndQuery) {
@@ -99,10 +100,9 @@ final class WaveClient implements AutoCloseable {
         Promise<Response> exchanged = Promise.promise();
         Context context = contexts.get(Math.floorMod(nextContext.getAndIncrement(), contexts.size()));
         context.runOnContext(ignored -> client.request(HttpMethod.GET, port, host, pathAndQuery)
-                .compose(request -> request.send()
-                        .compose(response -> response.body()
-                                .map(body -> new Response(response.statusCode(),
-                                        body.length() == 0 ? new JsonObject() : body.toJsonObject()))))
+                .compose(request -> request.send().compose(response -> response.body()
+                        .map(body -> new Response(
+                                response.statusCode(), body.length() == 0 ? new JsonObject() : body.toJsonObject()))))
                 .onComplete(exchanged));
         return exchanged.future();
     }

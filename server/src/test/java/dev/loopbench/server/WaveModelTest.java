@@ -1,8 +1,14 @@
 package dev.loopbench.server;
 
+import static dev.loopbench.server.ModelAssertions.assertWaveMatchesModel;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import dev.loopbench.model.ServerShape;
 import dev.loopbench.model.WaitStyle;
 import io.vertx.core.json.JsonObject;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -11,13 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-
-import java.util.Map;
-import java.util.TreeMap;
-
-import static dev.loopbench.server.ModelAssertions.assertWaveMatchesModel;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 @DisplayName("A wave of N simultaneous requests takes ceil(N / L) x D")
 class WaveModelTest {
@@ -45,7 +44,8 @@ class WaveModelTest {
         @ParameterizedTest(name = "{0}")
         @EnumSource(WaitStyle.class)
         void followsTheModel(WaitStyle style) {
-            assumeTrue(!style.needsVirtualThreads() || server.hasVirtualThreads(),
+            assumeTrue(
+                    !style.needsVirtualThreads() || server.hasVirtualThreads(),
                     "skipped in-process: " + server.server.virtualThreads().unavailableReason()
                             + "; VirtualThreadsIT checks the model for virtual threads in a JDK 21+ server process");
             assertWaveMatchesModel(server.client, style, server.shape, N, D);
@@ -77,15 +77,21 @@ class WaveModelTest {
             for (JsonObject body : wave.bodies()) {
                 perLoop.merge(body.getString("receivedOn"), 1, Integer::sum);
             }
-            assertEquals(server.shape.eventLoops(), perLoop.size(),
+            assertEquals(
+                    server.shape.eventLoops(),
+                    perLoop.size(),
                     "every event loop should have received requests; requests per loop: " + perLoop);
-            perLoop.forEach((loop, requests) -> assertEquals(N / server.shape.eventLoops(), requests,
+            perLoop.forEach((loop, requests) -> assertEquals(
+                    N / server.shape.eventLoops(),
+                    requests,
                     "each of " + server.shape.eventLoops() + " loops should get " + N / server.shape.eventLoops()
                             + " of " + N + " connections; requests per loop: " + perLoop));
         }
 
         @ParameterizedTest(name = "{0}")
-        @EnumSource(value = WaitStyle.class, names = {"EVENT_LOOP_SLEEP", "EXECUTE_BLOCKING_ORDERED"})
+        @EnumSource(
+                value = WaitStyle.class,
+                names = {"EVENT_LOOP_SLEEP", "EXECUTE_BLOCKING_ORDERED"})
         void blockingStylesGetOneLanePerEventLoop(WaitStyle style) {
             assertWaveMatchesModel(server.client, style, server.shape, N, D);
         }

@@ -2,7 +2,6 @@ package dev.loopbench.server.handlers;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
