@@ -19,9 +19,6 @@ public final class BenchmarkDefaults {
 
     public static final String HEAP_MAX = "-Xmx1g";
 
-    /** W of the in-process server: Vert.x's own default. */
-    public static final int WORKER_POOL_SIZE = 20;
-
     /**
      * Client event loops: one per core, at least two. Measured on 2 cores, N = 1000 timer waves:
      * 2 loops 126 ms median against 128 ms with Vert.x's default of 2 x cores.

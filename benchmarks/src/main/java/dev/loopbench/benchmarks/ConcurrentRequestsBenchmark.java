@@ -194,8 +194,8 @@ public class ConcurrentRequestsBenchmark {
         if (concurrency < 1) {
             throw new CellUnusable("concurrency must be at least 1, got " + concurrency);
         }
-        if (delayMs < 0 || delayMs > 10_000) {
-            throw new CellUnusable("delayMs must be from 0 to 10000, got " + delayMs);
+        if (delayMs < 0 || delayMs > WaitStyle.MAX_DELAY_MS) {
+            throw new CellUnusable("delayMs must be from 0 to " + WaitStyle.MAX_DELAY_MS + ", got " + delayMs);
         }
         if (eventLoops < 1) {
             throw new CellUnusable("eventLoops must be at least 1, got " + eventLoops);

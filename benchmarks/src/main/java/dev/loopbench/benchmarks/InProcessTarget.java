@@ -17,13 +17,9 @@ public final class InProcessTarget implements Target {
         this.server = server;
     }
 
-    /** E event loops, Vert.x's default W = 20, and V = E, as the command line would start it. */
-    public static ServerShape shapeFor(int eventLoops) {
-        return new ServerShape(eventLoops, BenchmarkDefaults.WORKER_POOL_SIZE, eventLoops);
-    }
-
+    /** E event loops and the other pools at their defaults, as the command line would start it. */
     public static InProcessTarget start(int eventLoops) throws Exception {
-        ServerShape shape = shapeFor(eventLoops);
+        ServerShape shape = ServerShape.withDefaultPools(eventLoops);
         try {
             LoopbenchServer server = LoopbenchServer.start(
                             ServerConfig.defaults().withPort(0).withShape(shape))

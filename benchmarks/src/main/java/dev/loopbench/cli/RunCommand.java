@@ -1,7 +1,6 @@
 package dev.loopbench.cli;
 
 import dev.loopbench.benchmarks.ConcurrentRequestsBenchmark;
-import dev.loopbench.benchmarks.InProcessTarget;
 import dev.loopbench.benchmarks.WaveProfiler;
 import dev.loopbench.matrix.Cell;
 import dev.loopbench.matrix.Family;
@@ -226,7 +225,9 @@ public final class RunCommand {
         out.println();
         out.printf(
                 "loopbench: plan: %d cells on %s%n",
-                matrix.cells(), target.map(url -> "target " + url).orElse("the in-process server (W=20, V=E)"));
+                matrix.cells(),
+                target.map(url -> "target " + url)
+                        .orElse("the in-process server (" + ServerShape.describeDefaultPools() + ")"));
         for (Family family : matrix.families()) {
             out.printf(
                     "  %s handlers: JMH %s%n",
@@ -237,8 +238,9 @@ public final class RunCommand {
         double totalSeconds = 0;
         for (Family family : matrix.families()) {
             for (Cell cell : family.cellList()) {
-                Optional<ServerShape> shape =
-                        target.isPresent() ? externalShape : Optional.of(InProcessTarget.shapeFor(cell.eventLoops()));
+                Optional<ServerShape> shape = target.isPresent()
+                        ? externalShape
+                        : Optional.of(ServerShape.withDefaultPools(cell.eventLoops()));
                 double model = WaveModel.predictedMillis(cell.handler(), cell.concurrency(), cell.delayMs(), shape);
                 double seconds = family.settings().estimateSeconds(model);
                 totalSeconds += seconds;

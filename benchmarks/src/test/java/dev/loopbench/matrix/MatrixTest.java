@@ -3,7 +3,6 @@ package dev.loopbench.matrix;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.loopbench.benchmarks.InProcessTarget;
 import dev.loopbench.model.ServerShape;
 import dev.loopbench.model.WaitStyle;
 import dev.loopbench.model.WaveModel;
@@ -57,7 +56,7 @@ class MatrixTest {
         double seconds = 0;
         for (Family family : matrix.families()) {
             for (Cell cell : family.cellList()) {
-                Optional<ServerShape> shape = Optional.of(InProcessTarget.shapeFor(cell.eventLoops()));
+                Optional<ServerShape> shape = Optional.of(ServerShape.withDefaultPools(cell.eventLoops()));
                 seconds += family.settings()
                         .estimateSeconds(
                                 WaveModel.predictedMillis(cell.handler(), cell.concurrency(), cell.delayMs(), shape));

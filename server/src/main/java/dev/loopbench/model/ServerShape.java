@@ -6,10 +6,23 @@ package dev.loopbench.model;
  */
 public record ServerShape(int eventLoops, int workerPoolSize, int virtualThreadInstances) {
 
+    /** W when not given: Vert.x's own default. */
+    public static final int DEFAULT_WORKER_POOL_SIZE = 20;
+
     public ServerShape {
         requirePositive("eventLoops", eventLoops);
         requirePositive("workerPoolSize", workerPoolSize);
         requirePositive("virtualThreadInstances", virtualThreadInstances);
+    }
+
+    /** E event loops and the default of the other two: W = 20, and V = E, one virtual-thread instance per loop. */
+    public static ServerShape withDefaultPools(int eventLoops) {
+        return new ServerShape(eventLoops, DEFAULT_WORKER_POOL_SIZE, eventLoops);
+    }
+
+    /** The defaults of {@link #withDefaultPools} in words, for plans and help texts. */
+    public static String describeDefaultPools() {
+        return "W=" + DEFAULT_WORKER_POOL_SIZE + ", V=E";
     }
 
     private static void requirePositive(String name, int value) {

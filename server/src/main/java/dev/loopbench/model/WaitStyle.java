@@ -5,24 +5,56 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The six threading styles of the same simulated work, and the lanes each one has.
- * The path is both the server endpoint (with a leading {@code /}) and the benchmark's
- * {@code handler} parameter.
+ * The threading styles of the same simulated work, and everything that belongs to each: its
+ * path, the thread it waits on, its lanes, and how reports draw it. The path is both the server
+ * endpoint (with a leading {@code /}) and the benchmark's {@code handler} parameter. Declared in
+ * the order of the lesson, which every table and chart keeps.
  */
 public enum WaitStyle {
-    EVENT_LOOP_SLEEP("event-loop-sleep", "Thread.sleep on the event loop (the misuse)"),
-    EXECUTE_BLOCKING_ORDERED("execute-blocking-ordered", "executeBlocking, ordered (the default)"),
-    EXECUTE_BLOCKING_UNORDERED("execute-blocking-unordered", "executeBlocking, unordered"),
-    TIMER("timer", "vertx.setTimer, non-blocking"),
-    VIRTUAL_THREAD_SLEEP("virtual-thread-sleep", "Thread.sleep in a virtual-thread verticle"),
-    VIRTUAL_THREAD_AWAIT("virtual-thread-await", "vertx.timer(ms).await() in a virtual-thread verticle");
+    EVENT_LOOP_SLEEP(
+            "event-loop-sleep",
+            "Thread.sleep on the event loop (the misuse)",
+            WaitsOn.EVENT_LOOP,
+            new Look("#d62728", Look.Marker.CIRCLE, 15, 7f, 'E')),
+    EXECUTE_BLOCKING_ORDERED(
+            "execute-blocking-ordered",
+            "executeBlocking, ordered (the default)",
+            WaitsOn.WORKER,
+            new Look("#ff7f0e", Look.Marker.SQUARE, 10, 4f, 'O')),
+    EXECUTE_BLOCKING_UNORDERED(
+            "execute-blocking-unordered",
+            "executeBlocking, unordered",
+            WaitsOn.WORKER,
+            new Look("#9467bd", Look.Marker.TRIANGLE_UP, 11, 3f, 'U')),
+    TIMER(
+            "timer",
+            "vertx.setTimer, non-blocking",
+            WaitsOn.EVENT_LOOP,
+            new Look("#2ca02c", Look.Marker.CIRCLE, 13, 6f, 'T')),
+    VIRTUAL_THREAD_SLEEP(
+            "virtual-thread-sleep",
+            "Thread.sleep in a virtual-thread verticle",
+            WaitsOn.VIRTUAL_THREAD,
+            new Look("#8c564b", Look.Marker.DIAMOND, 7, 1.8f, 'S')),
+    VIRTUAL_THREAD_AWAIT(
+            "virtual-thread-await",
+            "vertx.timer(ms).await() in a virtual-thread verticle",
+            WaitsOn.VIRTUAL_THREAD,
+            new Look("#1f77b4", Look.Marker.DIAMOND, 7, 1.8f, 'A'));
+
+    /** The longest wait a request may ask for: ten seconds bound a wave of the default matrix. */
+    public static final int MAX_DELAY_MS = 10_000;
 
     private final String path;
     private final String description;
+    private final WaitsOn waitsOn;
+    private final Look look;
 
-    WaitStyle(String path, String description) {
+    WaitStyle(String path, String description, WaitsOn waitsOn, Look look) {
         this.path = path;
         this.description = description;
+        this.waitsOn = waitsOn;
+        this.look = look;
     }
 
     /** The endpoint without its leading slash, e.g. {@code event-loop-sleep}. */
@@ -34,8 +66,16 @@ public enum WaitStyle {
         return description;
     }
 
+    public WaitsOn waitsOn() {
+        return waitsOn;
+    }
+
+    public Look look() {
+        return look;
+    }
+
     public boolean needsVirtualThreads() {
-        return this == VIRTUAL_THREAD_SLEEP || this == VIRTUAL_THREAD_AWAIT;
+        return waitsOn == WaitsOn.VIRTUAL_THREAD;
     }
 
     /** For any path: false for one that is not loopbench's. */
@@ -43,7 +83,7 @@ public enum WaitStyle {
         return fromPath(path).map(WaitStyle::needsVirtualThreads).orElse(false);
     }
 
-    /** L in the model: see the table in DESIGN.md and the README. */
+    /** L in the model, as the README's lanes table gives it. */
     public Lanes lanes(ServerShape shape) {
         return switch (this) {
             case EVENT_LOOP_SLEEP -> Lanes.of(shape.eventLoops());

@@ -1,6 +1,7 @@
 package dev.loopbench.server;
 
 import dev.loopbench.model.ServerShape;
+import dev.loopbench.model.WaitStyle;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -11,7 +12,7 @@ final class CommandLine {
             """
             usage: java -jar loopbench-server.jar [options]
 
-            Serves the same simulated work, wait ?ms= milliseconds (0..10000, default 100), in six
+            Serves the same simulated work, wait ?ms= milliseconds (0..%d, default %d), in six
             threading styles: GET /event-loop-sleep, /execute-blocking-ordered,
             /execute-blocking-unordered, /timer, /virtual-thread-sleep, /virtual-thread-await;
             and GET /health. Prints 'listening on http://HOST:PORT' when ready; SIGTERM or
@@ -22,14 +23,18 @@ final class CommandLine {
               --port P                      port to listen on, 0 picks a free one (default 8080)
               --event-loops E               event-loop threads, one HTTP verticle instance on each
                                             (default: Vert.x's, 2 x cores = %d here)
-              --worker-pool-size W          worker threads for executeBlocking (default 20)
+              --worker-pool-size W          worker threads for executeBlocking (default %d)
               --virtual-thread-instances V  instances of each virtual-thread verticle (default E)
               --warn-blocked-ms MS          warn when one event-loop task runs longer than MS;
                                             the first block of each thread is shown at once, the
                                             rest summarised every 10 s; 0 turns it off (default 50)
               -h, --help                    show this help
             """
-                    .formatted(ServerConfig.DEFAULT_EVENT_LOOPS);
+                    .formatted(
+                            WaitStyle.MAX_DELAY_MS,
+                            DelayParameter.DEFAULT_MS,
+                            ServerConfig.DEFAULT_EVENT_LOOPS,
+                            ServerShape.DEFAULT_WORKER_POOL_SIZE);
 
     private static final int MAX_POOL = 10_000;
 
@@ -83,8 +88,10 @@ final class CommandLine {
         }
         int port = integer(values, "--port", defaults.port(), 0, 65_535);
         int eventLoops = integer(values, "--event-loops", ServerConfig.DEFAULT_EVENT_LOOPS, 1, 1024);
-        int workers = integer(values, "--worker-pool-size", ServerConfig.DEFAULT_WORKER_POOL_SIZE, 1, MAX_POOL);
-        int virtualThreadInstances = integer(values, "--virtual-thread-instances", eventLoops, 1, MAX_POOL);
+        ServerShape pools = ServerShape.withDefaultPools(eventLoops);
+        int workers = integer(values, "--worker-pool-size", pools.workerPoolSize(), 1, MAX_POOL);
+        int virtualThreadInstances =
+                integer(values, "--virtual-thread-instances", pools.virtualThreadInstances(), 1, MAX_POOL);
         int warnBlockedMs =
                 integer(values, "--warn-blocked-ms", (int) ServerConfig.DEFAULT_WARN_BLOCKED_MS, 0, 3_600_000);
         return new ServerConfig(

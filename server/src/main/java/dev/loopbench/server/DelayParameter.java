@@ -1,5 +1,6 @@
 package dev.loopbench.server;
 
+import dev.loopbench.model.WaitStyle;
 import io.vertx.core.http.HttpServerRequest;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -8,8 +9,7 @@ import java.util.regex.Pattern;
 final class DelayParameter {
 
     static final int DEFAULT_MS = 100;
-    static final int MAX_MS = 10_000;
-    static final String ALLOWED = "a whole number of milliseconds from 0 to " + MAX_MS;
+    static final String ALLOWED = "a whole number of milliseconds from 0 to " + WaitStyle.MAX_DELAY_MS;
 
     private static final Pattern INTEGER = Pattern.compile("-?[0-9]+");
 
@@ -42,7 +42,7 @@ final class DelayParameter {
         if (negative && !digits.equals("0")) {
             throw new ClientError(400, "ms must not be negative: it must be " + ALLOWED + ", got " + abbreviate(value));
         }
-        if (digits.length() > 5 || Integer.parseInt(digits) > MAX_MS) {
+        if (digits.length() > 5 || Integer.parseInt(digits) > WaitStyle.MAX_DELAY_MS) {
             throw new ClientError(400, "ms is too large: it must be " + ALLOWED + ", got " + abbreviate(value));
         }
         return Integer.parseInt(digits);

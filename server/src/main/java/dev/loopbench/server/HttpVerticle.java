@@ -1,11 +1,6 @@
 package dev.loopbench.server;
 
 import dev.loopbench.model.WaitStyle;
-import dev.loopbench.server.handlers.EventLoopSleepHandler;
-import dev.loopbench.server.handlers.ExecuteBlockingOrderedHandler;
-import dev.loopbench.server.handlers.ExecuteBlockingUnorderedHandler;
-import dev.loopbench.server.handlers.TimerHandler;
-import dev.loopbench.server.handlers.WaitHandler;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.vertx.core.Future;
@@ -16,44 +11,29 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
-import java.util.EnumMap;
-import java.util.Map;
 
 /** One HTTP server instance on its own event loop; the server deploys one per event loop. */
 final class HttpVerticle extends VerticleBase {
 
     private final String host;
     private final int port;
-    private final ServerFacts facts;
-    private final Map<WaitStyle, WaitHandler> virtualThreadHandlers;
+    private final RequestRouter router;
     private HttpServer server;
 
-    HttpVerticle(String host, int port, ServerFacts facts, Map<WaitStyle, WaitHandler> virtualThreadHandlers) {
+    HttpVerticle(String host, int port, RequestRouter router) {
         this.host = host;
         this.port = port;
-        this.facts = facts;
-        this.virtualThreadHandlers = virtualThreadHandlers;
+        this.router = router;
     }
 
     @Override
     public Future<?> start() {
         server = vertx.createHttpServer(new HttpServerOptions())
-                .requestHandler(new WaitRequestHandler(handlers(), facts))
+                .requestHandler(router)
                 .invalidRequestHandler(HttpVerticle::rejectMalformed)
                 // Every malformed request already got its JSON 4xx above, and resets are the client's business.
                 .exceptionHandler(ignoredConnectionFailure -> {});
         return server.listen(port, host);
-    }
-
-    private Map<WaitStyle, WaitHandler> handlers() {
-        Map<WaitStyle, WaitHandler> handlers = new EnumMap<>(WaitStyle.class);
-        handlers.put(WaitStyle.EVENT_LOOP_SLEEP, new EventLoopSleepHandler());
-        handlers.put(WaitStyle.EXECUTE_BLOCKING_ORDERED, new ExecuteBlockingOrderedHandler(vertx));
-        handlers.put(WaitStyle.EXECUTE_BLOCKING_UNORDERED, new ExecuteBlockingUnorderedHandler(vertx));
-        handlers.put(WaitStyle.TIMER, new TimerHandler(vertx));
-        handlers.putAll(
-                virtualThreadHandlers); // shared by all instances: they hand requests to the V instances in turn
-        return handlers;
     }
 
     int actualPort() {
@@ -79,7 +59,7 @@ final class HttpVerticle extends VerticleBase {
         } else {
             status = 400;
             message = "not a valid HTTP/1.x request (" + (cause == null ? "unreadable" : cause.getMessage())
-                    + "); send GET /<endpoint>?ms=<0.." + DelayParameter.MAX_MS + ">";
+                    + "); send GET /<endpoint>?ms=<0.." + WaitStyle.MAX_DELAY_MS + ">";
         }
         request.response()
                 .setStatusCode(status)

@@ -1,21 +1,14 @@
 package dev.loopbench.server;
 
 import dev.loopbench.model.ServerShape;
-import dev.loopbench.model.WaitStyle;
-import dev.loopbench.server.handlers.VirtualThreadAwaitVerticle;
-import dev.loopbench.server.handlers.VirtualThreadHandoff;
-import dev.loopbench.server.handlers.VirtualThreadSleepVerticle;
-import dev.loopbench.server.handlers.WaitHandler;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.internal.VertxInternal;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -66,26 +59,23 @@ public final class LoopbenchServer {
                 .blockedThreadChecker()
                 .setThreadBlockedHandler(reporter != null ? reporter : event -> {});
 
-        VirtualThreadHandoff sleepHandoff = new VirtualThreadHandoff(vertx);
-        VirtualThreadHandoff awaitHandoff = new VirtualThreadHandoff(vertx);
-        Map<WaitStyle, WaitHandler> virtualThreadHandlers = Map.of(
-                WaitStyle.VIRTUAL_THREAD_SLEEP, sleepHandoff,
-                WaitStyle.VIRTUAL_THREAD_AWAIT, awaitHandoff);
+        WaitHandlers handlers = WaitHandlers.create(vertx);
 
         // Not bound to a context: a context of a Vert.x that failed to start cannot run callbacks.
         Promise<LoopbenchServer> started = Promise.promise();
         // Virtual-thread verticles first, so that the HTTP verticles take E consecutive event loops, one each.
-        deployVirtualThreadVerticles(vertx, shape.virtualThreadInstances(), sleepHandoff, awaitHandoff)
+        handlers.deployVirtualThreadVerticles(shape.virtualThreadInstances())
+                .map(deployed -> VirtualThreads.deployed())
+                .otherwise(VirtualThreads::unavailable)
                 .compose(virtualThreads -> {
-                    ServerFacts facts = new ServerFacts(shape, virtualThreads);
+                    RequestRouter router = new RequestRouter(handlers, new ServerFacts(shape, virtualThreads));
                     return deployHttpVerticles(
                                     vertx,
                                     config,
                                     () -> new HttpVerticle(
                                             config.host(),
                                             config.port() == 0 ? ANY_FREE_PORT_SHARED : config.port(),
-                                            facts,
-                                            virtualThreadHandlers))
+                                            router))
                             .map(verticles -> new LoopbenchServer(
                                     vertx, config, verticles.get(0).actualPort(), verticles, virtualThreads, reporter));
                 })
@@ -108,17 +98,6 @@ public final class LoopbenchServer {
                 .setBlockedThreadCheckInterval(checkIntervalMs)
                 .setBlockedThreadCheckIntervalUnit(TimeUnit.MILLISECONDS);
         return new BlockedThreadReporter(System.err, checkIntervalMs);
-    }
-
-    private static Future<VirtualThreads> deployVirtualThreadVerticles(
-            Vertx vertx, int instances, VirtualThreadHandoff sleep, VirtualThreadHandoff await) {
-        DeploymentOptions onVirtualThreads = new DeploymentOptions()
-                .setThreadingModel(ThreadingModel.VIRTUAL_THREAD)
-                .setInstances(instances);
-        return vertx.deployVerticle(() -> new VirtualThreadSleepVerticle(sleep), onVirtualThreads)
-                .compose(id -> vertx.deployVerticle(() -> new VirtualThreadAwaitVerticle(await), onVirtualThreads))
-                .map(id -> VirtualThreads.deployed())
-                .otherwise(VirtualThreads::unavailable);
     }
 
     /**

@@ -12,16 +12,12 @@ public record ServerConfig(String host, int port, ServerShape shape, long warnBl
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
     public static final int DEFAULT_EVENT_LOOPS = VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE;
-    public static final int DEFAULT_WORKER_POOL_SIZE = 20;
     /** Below the default wait of 100 ms, so that sleeping on the event loop is seen at once. */
     public static final long DEFAULT_WARN_BLOCKED_MS = 50;
 
     public static ServerConfig defaults() {
         return new ServerConfig(
-                DEFAULT_HOST,
-                DEFAULT_PORT,
-                new ServerShape(DEFAULT_EVENT_LOOPS, DEFAULT_WORKER_POOL_SIZE, DEFAULT_EVENT_LOOPS),
-                DEFAULT_WARN_BLOCKED_MS);
+                DEFAULT_HOST, DEFAULT_PORT, ServerShape.withDefaultPools(DEFAULT_EVENT_LOOPS), DEFAULT_WARN_BLOCKED_MS);
     }
 
     public ServerConfig withHost(String newHost) {

@@ -24,7 +24,7 @@ class EndpointsTest {
 
     private static InProcessServer running;
     private static LoopbenchServer server;
-    private static WaveClient client;
+    private static WaveTestClient client;
 
     @BeforeAll
     static void start() {
@@ -42,7 +42,7 @@ class EndpointsTest {
     @EnumSource(WaitStyle.class)
     void answersWithTheDocumentedJson(WaitStyle style) {
         assumeVirtualThreadsIfNeeded(style);
-        WaveClient.Response response = client.one("/" + style.path() + "?ms=" + DELAY_MS);
+        WaveTestClient.Response response = client.one("/" + style.path() + "?ms=" + DELAY_MS);
         String context = style.path() + "?ms=" + DELAY_MS + " answered " + response;
 
         assertEquals(200, response.status(), context);
@@ -68,7 +68,7 @@ class EndpointsTest {
     @EnumSource(WaitStyle.class)
     void acceptsZero(WaitStyle style) {
         assumeVirtualThreadsIfNeeded(style);
-        WaveClient.Response response = client.one("/" + style.path() + "?ms=0");
+        WaveTestClient.Response response = client.one("/" + style.path() + "?ms=0");
         assertEquals(200, response.status(), style.path() + "?ms=0 answered " + response);
         assertEquals(0, response.body().getInteger("delayMs"), style.path() + "?ms=0 answered " + response);
     }
@@ -78,7 +78,7 @@ class EndpointsTest {
             value = WaitStyle.class,
             names = {"TIMER", "EXECUTE_BLOCKING_UNORDERED"})
     void waitsOneHundredMillisecondsByDefault(WaitStyle style) {
-        WaveClient.Response response = client.one("/" + style.path());
+        WaveTestClient.Response response = client.one("/" + style.path());
         assertEquals(100, response.body().getInteger("delayMs"), style.path() + " answered " + response);
     }
 
@@ -91,7 +91,7 @@ class EndpointsTest {
                 server.virtualThreads().available(),
                 "this JVM (Java " + System.getProperty("java.version")
                         + ") has virtual threads; the 501 path is tested on JDK 17");
-        WaveClient.Response response = client.one("/" + style.path() + "?ms=5");
+        WaveTestClient.Response response = client.one("/" + style.path() + "?ms=5");
         assertEquals(501, response.status(), style.path() + " answered " + response);
         String error = response.body().getString("error");
         assertTrue(
@@ -102,7 +102,7 @@ class EndpointsTest {
     @Test
     @DisplayName("/health reports the pool sizes, the JDK and whether virtual threads are available")
     void healthReportsTheShape() {
-        WaveClient.Response response = client.one("/health");
+        WaveTestClient.Response response = client.one("/health");
         JsonObject body = response.body();
         assertEquals(200, response.status(), "/health answered " + response);
         assertEquals("up", body.getString("status"), "/health answered " + response);

@@ -9,13 +9,13 @@ final class InProcessServer implements AutoCloseable {
 
     final ServerShape shape;
     final LoopbenchServer server;
-    final WaveClient client;
+    final WaveTestClient client;
 
     private InProcessServer(ServerShape shape, long warnBlockedMs, int connections) {
         this.shape = shape;
         this.server = await(LoopbenchServer.start(
                 ServerConfig.defaults().withPort(0).withShape(shape).withWarnBlockedMs(warnBlockedMs)));
-        this.client = new WaveClient(server.url(), connections).warm();
+        this.client = new WaveTestClient(server.url(), connections).warm();
     }
 
     /** Blocked-thread warnings off: model tests block the event loop on purpose. */

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * Finds a JDK with virtual threads (21+) for the tests that need one, without hard-coding a
@@ -42,6 +43,30 @@ final class Jdks {
     }
 
     private Jdks() {}
+
+    /**
+     * {@code LOOPBENCH_REQUIRE_VT} set (and not {@code 0}): a CI that has a JDK 21+ says so, and
+     * losing it fails the virtual-thread tests instead of skipping them quietly.
+     */
+    static boolean virtualThreadsRequired() {
+        String required = System.getenv("LOOPBENCH_REQUIRE_VT");
+        return required != null && !required.isBlank() && !required.strip().equals("0");
+    }
+
+    /** A JDK 21+, or a skipped test that says where it looked; a failure instead when they are required. */
+    static Jdk withVirtualThreadsOrSkip() {
+        Optional<Jdk> jdk = withVirtualThreads();
+        if (jdk.isPresent()) {
+            return jdk.get();
+        }
+        String reason = "no JDK " + VIRTUAL_THREADS_SINCE + "+ found; looked at " + searched()
+                + ". Install one beside this JDK or set LOOPBENCH_VT_JAVA_HOME.";
+        if (virtualThreadsRequired()) {
+            throw new AssertionError("LOOPBENCH_REQUIRE_VT is set but " + reason);
+        }
+        System.out.println("SKIPPED virtual-thread tests: " + reason);
+        return Assumptions.abort(reason);
+    }
 
     static Jdk current() {
         return new Jdk(Path.of(System.getProperty("java.home")), System.getProperty("java.version"));

@@ -27,7 +27,7 @@ final class ModelAssertions {
 
     /** Warms the handler's path up, fires one unmeasured wave, then {@link #MEASURED_WAVES}, and checks their median. */
     static double assertWaveMatchesModel(
-            WaveClient client, WaitStyle style, ServerShape shape, int concurrency, int delayMs) {
+            WaveTestClient client, WaitStyle style, ServerShape shape, int concurrency, int delayMs) {
         for (int i = 0; i < WARM_UP_WAVES; i++) {
             client.fire("/" + style.path() + "?ms=0", concurrency).assertAllOk();
         }

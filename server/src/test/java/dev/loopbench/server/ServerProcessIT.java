@@ -69,13 +69,13 @@ class ServerProcessIT {
                     "exactly one line on stdout: " + server.describe());
             assertTrue(READY_LINE.matcher("listening on " + server.url()).matches(), server.describe());
             assertNotEquals(0, URI.create(server.url()).getPort(), server.describe());
-            try (WaveClient client = new WaveClient(server.url(), 1)) {
+            try (WaveTestClient client = new WaveTestClient(server.url(), 1)) {
                 assertEquals(200, client.one("/health").status(), server.describe());
                 for (WaitStyle style : WaitStyle.values()) {
                     int expected = style.needsVirtualThreads() && Jdks.current().feature() < Jdks.VIRTUAL_THREADS_SINCE
                             ? 501
                             : 200;
-                    WaveClient.Response response = client.one("/" + style.path() + "?ms=1");
+                    WaveTestClient.Response response = client.one("/" + style.path() + "?ms=1");
                     assertEquals(
                             expected,
                             response.status(),
@@ -89,13 +89,13 @@ class ServerProcessIT {
     @ValueSource(strings = {"/execute-blocking-unordered?ms=1500", "/event-loop-sleep?ms=1500"})
     void sigtermLetsRequestsInFlightFinish(String pathAndQuery) throws Exception {
         try (ServerProcess server = ServerProcess.start(Jdks.current(), "--port", "0", "--event-loops", "1");
-                WaveClient client = new WaveClient(server.url(), 1)) {
-            CompletableFuture<WaveClient.Response> inFlight =
+                WaveTestClient client = new WaveTestClient(server.url(), 1)) {
+            CompletableFuture<WaveTestClient.Response> inFlight =
                     CompletableFuture.supplyAsync(() -> client.one(pathAndQuery));
             Thread.sleep(500); // well inside the 1500 ms wait
             long signalled = System.nanoTime();
             int exitCode = server.terminate(Duration.ofSeconds(40));
-            WaveClient.Response response = inFlight.get(10, TimeUnit.SECONDS);
+            WaveTestClient.Response response = inFlight.get(10, TimeUnit.SECONDS);
 
             assertEquals(
                     200,

@@ -3,12 +3,10 @@ package dev.loopbench.server;
 import static dev.loopbench.server.ModelAssertions.assertWaveMatchesModel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.loopbench.model.ServerShape;
 import dev.loopbench.model.WaitStyle;
 import java.time.Duration;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -19,7 +17,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The virtual-thread handlers, in a server process on a JDK 21+ found on this machine, so they
- * are tested even when the build runs on JDK 17. Skipped, saying where it looked, when there is none.
+ * are tested even when the build runs on JDK 17. Skipped, saying where it looked, when there is none;
+ * failed instead when {@code LOOPBENCH_REQUIRE_VT} is set.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @DisplayName("Virtual-thread handlers on a JDK 21+ server process")
@@ -30,24 +29,14 @@ class VirtualThreadsIT {
     private static final int D = 50;
 
     private ServerProcess server;
-    private WaveClient client;
+    private WaveTestClient client;
 
     @BeforeAll
     void start() throws Exception {
-        Optional<Jdks.Jdk> jdk = Jdks.withVirtualThreads();
-        if (jdk.isEmpty()) {
-            String reason = "no JDK " + Jdks.VIRTUAL_THREADS_SINCE + "+ found; looked at " + Jdks.searched()
-                    + ". Install one beside this JDK or set LOOPBENCH_VT_JAVA_HOME.";
-            // a CI that has a JDK 21+ sets this, so that losing it fails instead of skipping quietly
-            if (System.getenv("LOOPBENCH_REQUIRE_VT") != null) {
-                throw new AssertionError("LOOPBENCH_REQUIRE_VT is set but " + reason);
-            }
-            System.out.println("SKIPPED virtual-thread tests: " + reason);
-            assumeTrue(false, reason);
-        }
-        System.out.println("virtual-thread tests run the server on " + jdk.get());
+        Jdks.Jdk jdk = Jdks.withVirtualThreadsOrSkip();
+        System.out.println("virtual-thread tests run the server on " + jdk);
         server = ServerProcess.start(
-                jdk.get(),
+                jdk,
                 "--port",
                 "0",
                 "--event-loops",
@@ -58,7 +47,7 @@ class VirtualThreadsIT {
                 Integer.toString(SHAPE.virtualThreadInstances()),
                 "--warn-blocked-ms",
                 "0");
-        client = new WaveClient(server.url(), N).warm();
+        client = new WaveTestClient(server.url(), N).warm();
     }
 
     @AfterAll
@@ -74,7 +63,7 @@ class VirtualThreadsIT {
     @Test
     @DisplayName("/health says virtual threads are available")
     void healthSaysAvailable() {
-        WaveClient.Response health = client.one("/health");
+        WaveTestClient.Response health = client.one("/health");
         assertEquals(true, health.body().getBoolean("virtualThreads"), health + "\n" + server.describe());
     }
 
@@ -83,7 +72,7 @@ class VirtualThreadsIT {
             value = WaitStyle.class,
             names = {"VIRTUAL_THREAD_SLEEP", "VIRTUAL_THREAD_AWAIT"})
     void waitsOnAVirtualThread(WaitStyle style) {
-        WaveClient.Response response = client.one("/" + style.path() + "?ms=20");
+        WaveTestClient.Response response = client.one("/" + style.path() + "?ms=20");
         assertEquals(200, response.status(), response + "\n" + server.describe());
         assertEquals(style.path(), response.body().getString("handler"), response.toString());
         assertTrue(response.body().getString("thread").startsWith("vert.x-virtual-thread-"), response.toString());

@@ -1,10 +1,13 @@
 package dev.loopbench.server.handlers;
 
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * The event-loop side of a virtual-thread handler: gives each request to the next of the V
@@ -30,11 +33,23 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class VirtualThreadHandoff implements WaitHandler {
 
     private final Vertx vertx;
+    private final Function<VirtualThreadHandoff, VirtualThreadVerticle> verticle;
     private final List<VirtualThreadVerticle> instances = new CopyOnWriteArrayList<>();
     private final AtomicInteger next = new AtomicInteger();
 
-    public VirtualThreadHandoff(Vertx vertx) {
+    /** @param verticle makes one instance of the verticle that waits, given this handoff */
+    public VirtualThreadHandoff(Vertx vertx, Function<VirtualThreadHandoff, VirtualThreadVerticle> verticle) {
         this.vertx = vertx;
+        this.verticle = verticle;
+    }
+
+    /** Deploys the verticle's instances on virtual threads; fails on a JDK without them. */
+    public Future<String> deploy(int instances) {
+        return vertx.deployVerticle(
+                () -> verticle.apply(this),
+                new DeploymentOptions()
+                        .setThreadingModel(ThreadingModel.VIRTUAL_THREAD)
+                        .setInstances(instances));
     }
 
     void register(VirtualThreadVerticle instance) {

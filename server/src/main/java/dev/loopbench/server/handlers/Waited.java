@@ -1,7 +1,5 @@
 package dev.loopbench.server.handlers;
 
-import io.vertx.core.json.JsonObject;
-
 /**
  * One finished wait: which thread waited, and when it started and finished, on the server's
  * {@link System#nanoTime()} clock.
@@ -33,16 +31,5 @@ public record Waited(String thread, long startedNanos, long finishedNanos) {
     /** Called on the thread that resumes after the wait. */
     public static Waited finishedNow(long startedNanos) {
         return new Waited(Thread.currentThread().getName(), startedNanos, System.nanoTime());
-    }
-
-    public JsonObject toJson() {
-        return new JsonObject()
-                .put("thread", thread)
-                .put("startedNanos", startedNanos)
-                .put("finishedNanos", finishedNanos);
-    }
-
-    public static Waited fromJson(JsonObject json) {
-        return new Waited(json.getString("thread"), json.getLong("startedNanos"), json.getLong("finishedNanos"));
     }
 }

@@ -1,12 +1,11 @@
 package dev.loopbench.server;
 
 import dev.loopbench.model.WaitStyle;
-import dev.loopbench.server.handlers.WaitHandler;
+import dev.loopbench.server.handlers.WaitReply;
 import dev.loopbench.server.handlers.Waited;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.json.JsonObject;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
@@ -14,10 +13,11 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Routes a request to its wait handler and answers with the timestamps that show queueing.
- * Anything the client got wrong is a 4xx with a JSON error; a 500 would mean a loopbench bug.
+ * Routes a request to its wait handler or to {@code /health}, and answers with the timestamps
+ * that show queueing. Anything the client got wrong is a 4xx with a JSON error; a 500 would mean
+ * a loopbench bug.
  */
-final class WaitRequestHandler implements Handler<HttpServerRequest> {
+final class RequestRouter implements Handler<HttpServerRequest> {
 
     static final String HEALTH = "/health";
     private static final Map<String, WaitStyle> STYLES_BY_PATH = Arrays.stream(WaitStyle.values())
@@ -26,10 +26,10 @@ final class WaitRequestHandler implements Handler<HttpServerRequest> {
             Arrays.stream(WaitStyle.values()).map(style -> "/" + style.path()).collect(Collectors.joining(", ")) + ", "
                     + HEALTH;
 
-    private final Map<WaitStyle, WaitHandler> handlers;
+    private final WaitHandlers handlers;
     private final ServerFacts facts;
 
-    WaitRequestHandler(Map<WaitStyle, WaitHandler> handlers, ServerFacts facts) {
+    RequestRouter(WaitHandlers handlers, ServerFacts facts) {
         this.handlers = handlers;
         this.facts = facts;
     }
@@ -58,7 +58,7 @@ final class WaitRequestHandler implements Handler<HttpServerRequest> {
             throw new ClientError(
                     404,
                     "no endpoint at " + abbreviate(path) + "; the endpoints are " + ENDPOINTS
-                            + " (GET, with ?ms= from 0 to " + DelayParameter.MAX_MS + ")");
+                            + " (GET, with ?ms= from 0 to " + WaitStyle.MAX_DELAY_MS + ")");
         }
         if (request.method() != HttpMethod.GET) {
             throw new ClientError(405, request.method().name() + " is not allowed on " + path + "; use GET");
@@ -74,26 +74,18 @@ final class WaitRequestHandler implements Handler<HttpServerRequest> {
         }
         int ms = DelayParameter.parse(request);
         String receivedOn = Thread.currentThread().getName();
-        handlers.get(style).waitFor(ms).onComplete(waited -> {
+        handlers.of(style).waitFor(ms).onComplete(waited -> {
             if (waited.succeeded()) {
-                Replies.json(request, 200, body(style, ms, receivedOn, receivedNanos, waited.result()));
+                Replies.json(
+                        request,
+                        200,
+                        new WaitReply(style.path(), ms, receivedOn, receivedNanos, waited.result()).toJson());
             } else if (waited.cause() instanceof Waited.WaitInterrupted) {
                 Replies.error(request, 503, waited.cause().getMessage());
             } else {
                 Replies.error(request, 500, "loopbench bug, please report it: the wait failed: " + waited.cause());
             }
         });
-    }
-
-    private static JsonObject body(WaitStyle style, int ms, String receivedOn, long receivedNanos, Waited waited) {
-        return new JsonObject()
-                .put("handler", style.path())
-                .put("delayMs", ms)
-                .put("thread", waited.thread())
-                .put("receivedOn", receivedOn)
-                .put("receivedNanos", receivedNanos)
-                .put("startedNanos", waited.startedNanos())
-                .put("finishedNanos", waited.finishedNanos());
     }
 
     private static String abbreviate(String path) {

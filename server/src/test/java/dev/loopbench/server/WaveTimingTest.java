@@ -18,8 +18,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+/** Times real waves against an in-process server: the model's arithmetic alone is checked in {@code WaveModelTest}. */
 @DisplayName("A wave of N simultaneous requests takes ceil(N / L) x D")
-class WaveModelTest {
+class WaveTimingTest {
 
     private static final int N = 8;
     private static final int D = 50;
@@ -72,7 +73,7 @@ class WaveModelTest {
         @Test
         @DisplayName("connections spread evenly over both event loops")
         void connectionsSpreadOverAllEventLoops() {
-            WaveClient.Wave wave = server.client.fire("/timer?ms=" + D, N).assertAllOk();
+            WaveTestClient.Wave wave = server.client.fire("/timer?ms=" + D, N).assertAllOk();
             Map<String, Integer> perLoop = new TreeMap<>();
             for (JsonObject body : wave.bodies()) {
                 perLoop.merge(body.getString("receivedOn"), 1, Integer::sum);

@@ -18,10 +18,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 /**
- * Fires waves of simultaneous GETs at a server, from a Vert.x of its own, over keep-alive
- * connections opened beforehand: one connection per request, so a wave measures the server.
+ * The server tests' client. It fires waves of simultaneous GETs from a Vert.x of its own, over
+ * keep-alive connections opened beforehand (one per request, so a wave measures the server), and
+ * keeps every response for the assertions.
  */
-final class WaveClient implements AutoCloseable {
+final class WaveTestClient implements AutoCloseable {
 
     private static final int CLIENT_EVENT_LOOPS = 4;
 
@@ -51,7 +52,7 @@ final class WaveClient implements AutoCloseable {
     private final int port;
     private final int connections;
 
-    WaveClient(String url, int connections) {
+    WaveTestClient(String url, int connections) {
         URI uri = URI.create(url);
         this.host = uri.getHost();
         this.port = uri.getPort();
@@ -67,7 +68,7 @@ final class WaveClient implements AutoCloseable {
      * Opens all the connections: each warm-up request holds its connection for a while, so the
      * pool must open one per request; the server's acceptor spreads them over its event loops.
      */
-    WaveClient warm() {
+    WaveTestClient warm() {
         fire("/timer?ms=50", connections).assertAllOk();
         return this;
     }

@@ -1,0 +1,65 @@
+package dev.loopbench.server;
+
+import dev.loopbench.model.WaitStyle;
+import dev.loopbench.server.handlers.EventLoopSleepHandler;
+import dev.loopbench.server.handlers.ExecuteBlockingOrderedHandler;
+import dev.loopbench.server.handlers.ExecuteBlockingUnorderedHandler;
+import dev.loopbench.server.handlers.TimerHandler;
+import dev.loopbench.server.handlers.VirtualThreadAwaitVerticle;
+import dev.loopbench.server.handlers.VirtualThreadHandoff;
+import dev.loopbench.server.handlers.VirtualThreadSleepVerticle;
+import dev.loopbench.server.handlers.WaitHandler;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * The handler of every {@link WaitStyle}, wired in this one place: a style without a handler
+ * does not compile. One set serves all E HTTP verticles. Each handler works on the context of
+ * the event loop that calls it, so ordered {@code executeBlocking} stays serial per verticle
+ * instance, and the virtual-thread handoffs hand requests to the V instances in turn.
+ */
+final class WaitHandlers {
+
+    private final Map<WaitStyle, WaitHandler> handlers;
+
+    private WaitHandlers(Map<WaitStyle, WaitHandler> handlers) {
+        this.handlers = Collections.unmodifiableMap(handlers);
+    }
+
+    static WaitHandlers create(Vertx vertx) {
+        Map<WaitStyle, WaitHandler> handlers = new EnumMap<>(WaitStyle.class);
+        for (WaitStyle style : WaitStyle.values()) {
+            handlers.put(style, handlerOf(style, vertx));
+        }
+        return new WaitHandlers(handlers);
+    }
+
+    private static WaitHandler handlerOf(WaitStyle style, Vertx vertx) {
+        return switch (style) {
+            case EVENT_LOOP_SLEEP -> new EventLoopSleepHandler();
+            case EXECUTE_BLOCKING_ORDERED -> new ExecuteBlockingOrderedHandler(vertx);
+            case EXECUTE_BLOCKING_UNORDERED -> new ExecuteBlockingUnorderedHandler(vertx);
+            case TIMER -> new TimerHandler(vertx);
+            case VIRTUAL_THREAD_SLEEP -> new VirtualThreadHandoff(vertx, VirtualThreadSleepVerticle::new);
+            case VIRTUAL_THREAD_AWAIT -> new VirtualThreadHandoff(vertx, VirtualThreadAwaitVerticle::new);
+        };
+    }
+
+    /** V instances of every virtual-thread verticle, one style after the other; fails without virtual threads. */
+    Future<Void> deployVirtualThreadVerticles(int instances) {
+        Future<?> deployed = Future.succeededFuture();
+        for (WaitHandler handler : handlers.values()) {
+            if (handler instanceof VirtualThreadHandoff handoff) {
+                deployed = deployed.compose(previous -> handoff.deploy(instances));
+            }
+        }
+        return deployed.mapEmpty();
+    }
+
+    WaitHandler of(WaitStyle style) {
+        return handlers.get(style);
+    }
+}
