@@ -25,6 +25,14 @@ import org.openjdk.jmh.results.ScalarResult;
  */
 public final class WaveProfiler implements InternalProfiler {
 
+    /** The names of the secondary metrics in JMH's results, as the reports read them. */
+    public static final String PREDICTED = "predicted";
+
+    public static final String EFFECTIVE_PARALLELISM = "effectiveParallelism";
+    public static final String LATENCY_P50 = "latencyP50";
+    public static final String LATENCY_P99 = "latencyP99";
+    public static final String LATENCY_MAX = "latencyMax";
+
     @Override
     public String getDescription() {
         return "loopbench: model prediction, effective parallelism and per-request latency of each wave";
@@ -48,10 +56,10 @@ public final class WaveProfiler implements InternalProfiler {
         Histogram latencies = metrics.latencyMicros.getIntervalHistogram();
         double meanWaveMillis = metrics.waveNanos.sum() / 1e6 / waves;
         if (!Double.isNaN(metrics.predictedMillis)) {
-            results.add(new ScalarResult("predicted", metrics.predictedMillis, "ms/op", AggregationPolicy.AVG));
+            results.add(new ScalarResult(PREDICTED, metrics.predictedMillis, "ms/op", AggregationPolicy.AVG));
         }
         results.add(new ScalarResult(
-                "effectiveParallelism",
+                EFFECTIVE_PARALLELISM,
                 WaveModel.effectiveParallelism(
                         Integer.parseInt(benchmarkParams.getParam("concurrency")),
                         Integer.parseInt(benchmarkParams.getParam("delayMs")),
@@ -60,10 +68,10 @@ public final class WaveProfiler implements InternalProfiler {
                 AggregationPolicy.AVG));
         if (latencies.getTotalCount() > 0) {
             results.add(new ScalarResult(
-                    "latencyP50", latencies.getValueAtPercentile(50) / 1e3, "ms", AggregationPolicy.AVG));
+                    LATENCY_P50, latencies.getValueAtPercentile(50) / 1e3, "ms", AggregationPolicy.AVG));
             results.add(new ScalarResult(
-                    "latencyP99", latencies.getValueAtPercentile(99) / 1e3, "ms", AggregationPolicy.AVG));
-            results.add(new ScalarResult("latencyMax", latencies.getMaxValue() / 1e3, "ms", AggregationPolicy.MAX));
+                    LATENCY_P99, latencies.getValueAtPercentile(99) / 1e3, "ms", AggregationPolicy.AVG));
+            results.add(new ScalarResult(LATENCY_MAX, latencies.getMaxValue() / 1e3, "ms", AggregationPolicy.MAX));
         }
         return results;
     }

@@ -1,11 +1,12 @@
 package dev.loopbench.cli;
 
-import dev.loopbench.report.ChartFailure;
-import dev.loopbench.report.Charts;
-import dev.loopbench.report.Comparison;
-import dev.loopbench.report.ComparisonFormats;
-import dev.loopbench.report.HtmlReport;
-import dev.loopbench.report.JmhResult;
+import dev.loopbench.compare.ChangeChart;
+import dev.loopbench.compare.Comparison;
+import dev.loopbench.compare.ComparisonFormats;
+import dev.loopbench.jmh.JmhResult;
+import dev.loopbench.render.ChartFailure;
+import dev.loopbench.render.ChartStyle;
+import dev.loopbench.render.HtmlReport;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -116,7 +117,7 @@ final class CompareCommand {
                 comparison, options.base().toString(), options.candidate().toString());
         List<HtmlReport.Section> sections = new ArrayList<>();
         try {
-            Charts.save(Charts.change(comparison), directory.resolve("change"));
+            ChartStyle.save(ChangeChart.of(comparison), directory.resolve("change"));
             sections.add(new HtmlReport.Section(
                     "Change per cell",
                     "Each bar is the candidate's change against the base, positive = worse, with its confidence interval;"

@@ -1,7 +1,7 @@
 package dev.loopbench.cli;
 
-import dev.loopbench.report.JmhResult;
-import dev.loopbench.report.JmhResults;
+import dev.loopbench.jmh.JmhResult;
+import dev.loopbench.jmh.JmhResults;
 import dev.loopbench.report.RunFacts;
 import dev.loopbench.report.RunReport;
 import dev.loopbench.report.Summary;

@@ -6,9 +6,9 @@ import dev.loopbench.benchmarks.InProcessTarget;
 import dev.loopbench.benchmarks.Target;
 import dev.loopbench.matrix.Matrix;
 import dev.loopbench.model.WaitStyle;
-import dev.loopbench.report.ChartFailure;
-import dev.loopbench.report.Charts;
-import dev.loopbench.report.HtmlReport;
+import dev.loopbench.render.ChartFailure;
+import dev.loopbench.render.ChartStyle;
+import dev.loopbench.render.HtmlReport;
 import dev.loopbench.timeline.TextTimeline;
 import dev.loopbench.timeline.TimelineChart;
 import dev.loopbench.timeline.TimelineRecorder;
@@ -125,7 +125,7 @@ final class TimelineCommand {
         for (WaveTrace wave : waves) {
             String name = "timeline-" + wave.handler().replaceAll("[^A-Za-z0-9-]", "_");
             try {
-                Charts.save(TimelineChart.of(wave, scale), directory.resolve(name));
+                ChartStyle.save(TimelineChart.of(wave, scale), directory.resolve(name));
                 sections.add(new HtmlReport.Section(
                         wave.handler(), explanation(wave), HtmlReport.image(name, wave.handler() + " timeline")));
             } catch (IOException | RuntimeException | Error e) {

@@ -1,5 +1,6 @@
 package dev.loopbench.report;
 
+import dev.loopbench.jmh.JmhResult;
 import java.util.List;
 import java.util.TreeSet;
 

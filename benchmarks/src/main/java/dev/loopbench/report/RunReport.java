@@ -1,5 +1,9 @@
 package dev.loopbench.report;
 
+import dev.loopbench.jmh.JmhResult;
+import dev.loopbench.render.ChartFailure;
+import dev.loopbench.render.ChartStyle;
+import dev.loopbench.render.HtmlReport;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,10 +23,10 @@ public final class RunReport {
     public static List<String> write(List<JmhResult> results, Path resultsFile, Path directory) throws IOException {
         List<String> written = new ArrayList<>();
         List<HtmlReport.Section> sections = new ArrayList<>();
-        if (!Charts.lines(results).isEmpty()) {
+        if (!WaveLines.of(results).isEmpty()) {
             try {
-                Charts.save(Charts.waveTime(results), directory.resolve(WAVE_TIME));
-                Charts.save(Charts.parallelism(results), directory.resolve(PARALLELISM));
+                ChartStyle.save(RunCharts.waveTime(results), directory.resolve(WAVE_TIME));
+                ChartStyle.save(RunCharts.parallelism(results), directory.resolve(PARALLELISM));
                 written.add("wrote " + directory.resolve(WAVE_TIME + ".png") + " and .svg");
                 written.add("wrote " + directory.resolve(PARALLELISM + ".png") + " and .svg");
                 sections.add(new HtmlReport.Section(

@@ -1,7 +1,10 @@
 package dev.loopbench.report;
 
+import dev.loopbench.benchmarks.WaveProfiler;
+import dev.loopbench.jmh.JmhResult;
 import dev.loopbench.model.WaitStyle;
 import dev.loopbench.model.WaveModel;
+import dev.loopbench.render.Table;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -33,7 +36,7 @@ public final class Summary {
             "handler", "N", "D ms", "E", "measured ms", "model ms", "measured/model", "fits model", "P lanes", "p99 ms"
         });
         List<JmhResult> ordered = new ArrayList<>(results);
-        ordered.sort(Comparator.comparingInt((JmhResult r) -> handlerRank(r.param("handler")))
+        ordered.sort(Comparator.comparingInt((JmhResult r) -> lessonRank(r.param("handler")))
                 .thenComparing(r -> String.valueOf(r.param("handler")))
                 .thenComparingInt(r -> intParam(r, "delayMs"))
                 .thenComparingInt(r -> intParam(r, "eventLoops"))
@@ -45,13 +48,13 @@ public final class Summary {
     }
 
     /** loopbench's handlers in the order of the lesson; anything else after them. */
-    private static int handlerRank(String handler) {
+    static int lessonRank(String handler) {
         return WaitStyle.fromPath(String.valueOf(handler)).map(Enum::ordinal).orElse(WaitStyle.values().length);
     }
 
     private static String[] row(JmhResult result) {
         double measured = result.primary().score();
-        double model = secondaryScore(result, "predicted");
+        double model = result.secondaryScore(WaveProfiler.PREDICTED);
         int concurrency = intParam(result, "concurrency");
         int delay = intParam(result, "delayMs");
         boolean loopbench = result.param("handler") != null
@@ -86,17 +89,12 @@ public final class Summary {
             Double.isNaN(model) || model == 0 ? "" : format(measured / model, 2),
             Double.isNaN(model) ? "" : fits(measured, model) ? "yes" : "NO",
             format(lanes, 1),
-            format(secondaryScore(result, "latencyP99"), 1)
+            format(result.secondaryScore(WaveProfiler.LATENCY_P99), 1)
         };
     }
 
     public static boolean fits(double measured, double model) {
         return Math.abs(measured - model) <= Math.max(FIT_RATIO * model, FIT_MILLIS);
-    }
-
-    static double secondaryScore(JmhResult result, String name) {
-        JmhResult.Metric metric = result.secondary().get(name);
-        return metric == null ? Double.NaN : metric.score();
     }
 
     private static int intParam(JmhResult result, String name) {

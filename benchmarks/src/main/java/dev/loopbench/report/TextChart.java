@@ -1,5 +1,8 @@
 package dev.loopbench.report;
 
+import dev.loopbench.benchmarks.WaveProfiler;
+import dev.loopbench.jmh.JmhResult;
+import dev.loopbench.model.WaitStyle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -7,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -19,24 +23,11 @@ public final class TextChart {
 
     static final int PLOT_WIDTH = 60;
     static final int PLOT_HEIGHT = 16;
-    private static final Map<String, Character> LETTERS = Map.of(
-            "event-loop-sleep",
-            'E',
-            "execute-blocking-ordered",
-            'O',
-            "execute-blocking-unordered",
-            'U',
-            "timer",
-            'T',
-            "virtual-thread-sleep",
-            'S',
-            "virtual-thread-await",
-            'A');
 
     private TextChart() {}
 
     public static String waveTime(List<JmhResult> results) {
-        List<Charts.Line> lines = Charts.lines(results);
+        List<WaveLines.Line> lines = WaveLines.of(results);
         if (lines.isEmpty()) {
             return "";
         }
@@ -44,12 +35,12 @@ public final class TextChart {
         double maxN = 0;
         double minT = Double.MAX_VALUE;
         double maxT = 0;
-        for (Charts.Line line : lines) {
+        for (WaveLines.Line line : lines) {
             for (JmhResult cell : line.cells()) {
                 double n = Double.parseDouble(cell.param("concurrency"));
                 minN = Math.min(minN, n);
                 maxN = Math.max(maxN, n);
-                for (double t : new double[] {cell.primary().score(), Summary.secondaryScore(cell, "predicted")}) {
+                for (double t : new double[] {cell.primary().score(), cell.secondaryScore(WaveProfiler.PREDICTED)}) {
                     if (t > 0) {
                         minT = Math.min(minT, t);
                         maxT = Math.max(maxT, t);
@@ -65,12 +56,13 @@ public final class TextChart {
         List<int[]> modelPoints = new ArrayList<>();
         Map<String, Character> legend = new LinkedHashMap<>();
         char spare = 'a';
-        for (Charts.Line line : ordered(lines)) {
-            char letter = LETTERS.getOrDefault(line.handler(), spare++);
+        for (WaveLines.Line line : ordered(lines)) {
+            Optional<WaitStyle> style = WaitStyle.fromPath(line.handler());
+            char letter = style.isPresent() ? style.get().look().letter() : spare++;
             legend.put(line.name(), letter);
             for (JmhResult cell : line.cells()) {
                 int x = position(Double.parseDouble(cell.param("concurrency")), minN, maxN, PLOT_WIDTH);
-                double model = Summary.secondaryScore(cell, "predicted");
+                double model = cell.secondaryScore(WaveProfiler.PREDICTED);
                 if (model > 0) {
                     modelPoints.add(new int[] {position(model, minT, maxT, PLOT_HEIGHT), x});
                 }
@@ -115,17 +107,9 @@ public final class TextChart {
     }
 
     /** loopbench's handlers in the order of the lesson, so that shared points read E, O, U, T, S, A. */
-    private static List<Charts.Line> ordered(List<Charts.Line> lines) {
-        List<String> order = List.of(
-                "event-loop-sleep",
-                "execute-blocking-ordered",
-                "execute-blocking-unordered",
-                "timer",
-                "virtual-thread-sleep",
-                "virtual-thread-await");
-        List<Charts.Line> sorted = new ArrayList<>(lines);
-        sorted.sort(Comparator.comparingInt(
-                line -> order.contains(line.handler()) ? order.indexOf(line.handler()) : order.size()));
+    private static List<WaveLines.Line> ordered(List<WaveLines.Line> lines) {
+        List<WaveLines.Line> sorted = new ArrayList<>(lines);
+        sorted.sort(Comparator.comparingInt(line -> Summary.lessonRank(line.handler())));
         return sorted;
     }
 
@@ -137,7 +121,7 @@ public final class TextChart {
         return (int) Math.round(fraction * (size - 1));
     }
 
-    private static String axisLabels(List<Charts.Line> lines, double minN, double maxN) {
+    private static String axisLabels(List<WaveLines.Line> lines, double minN, double maxN) {
         TreeSet<Double> values = new TreeSet<>();
         lines.forEach(line -> line.cells().forEach(cell -> values.add(Double.parseDouble(cell.param("concurrency")))));
         char[] axis = new char[PLOT_WIDTH + 14];

@@ -1,6 +1,6 @@
 package dev.loopbench.timeline;
 
-import dev.loopbench.report.Charts;
+import dev.loopbench.render.ChartStyle;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.util.ArrayList;
@@ -73,7 +73,7 @@ public final class TimelineChart {
                                 : "time (ms); server times on the server's clock, 0 = the first request it received")
                 .yAxisTitle("requests, in the order they started")
                 .build();
-        Charts.style(chart.getStyler());
+        ChartStyle.apply(chart.getStyler());
         chart.getStyler()
                 .setChartTitleFont(chart.getStyler().getChartTitleFont().deriveFont(14f)); // a long title
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
@@ -116,7 +116,7 @@ public final class TimelineChart {
         if (!Double.isNaN(wave.predictedMillis())) {
             chart.addAnnotation(new AnnotationLine(wave.predictedMillis(), true, false));
         }
-        Charts.labelRows(
+        ChartStyle.labelRows(
                 chart, rows.stream().map(request -> "#" + request.index()).toList());
         return chart;
     }
@@ -134,7 +134,7 @@ public final class TimelineChart {
     }
 
     private static void legend(XYChart chart, String name, Color colour) {
-        Charts.legendOnly(chart, name, colour, new BasicStroke(10f));
+        ChartStyle.legendOnly(chart, name, colour, new BasicStroke(10f));
     }
 
     /** A colour per thread; beyond {@link #MAX_THREAD_COLOURS} threads (a virtual thread per request) one for all. */

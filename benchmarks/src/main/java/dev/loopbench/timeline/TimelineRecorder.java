@@ -7,9 +7,11 @@ import dev.loopbench.benchmarks.Target;
 import dev.loopbench.benchmarks.WaveClient;
 import dev.loopbench.model.ServerShape;
 import dev.loopbench.model.WaveModel;
+import dev.loopbench.server.handlers.WaitReply;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.HdrHistogram.Recorder;
 
@@ -53,45 +55,39 @@ public final class TimelineRecorder {
     static List<RequestTrace> traces(List<WaveClient.Answer> answers, boolean sameClock) {
         long start =
                 answers.stream().mapToLong(WaveClient.Answer::sentNanos).min().orElse(0);
-        List<JsonObject> bodies = new ArrayList<>();
-        long firstServerReceived = Long.MAX_VALUE;
-        for (WaveClient.Answer answer : answers) {
-            JsonObject body = serverJson(answer.body());
-            bodies.add(body);
-            if (body != null) {
-                firstServerReceived = Math.min(firstServerReceived, body.getLong("receivedNanos"));
-            }
-        }
+        List<Optional<WaitReply>> replies =
+                answers.stream().map(answer -> reply(answer.body())).toList();
+        long firstServerReceived = replies.stream()
+                .flatMap(Optional::stream)
+                .mapToLong(WaitReply::receivedNanos)
+                .min()
+                .orElse(0);
         // on one clock, server times are client times; otherwise only their differences mean anything
         long serverZero = sameClock ? start : firstServerReceived;
         List<RequestTrace> traces = new ArrayList<>();
         for (int i = 0; i < answers.size(); i++) {
             WaveClient.Answer answer = answers.get(i);
-            JsonObject body = bodies.get(i);
+            Optional<WaitReply> reply = replies.get(i);
             traces.add(new RequestTrace(
                     i + 1,
                     millis(answer.sentNanos(), start),
-                    body == null ? Double.NaN : millis(body.getLong("receivedNanos"), serverZero),
-                    body == null ? Double.NaN : millis(body.getLong("startedNanos"), serverZero),
-                    body == null ? Double.NaN : millis(body.getLong("finishedNanos"), serverZero),
+                    reply.map(r -> millis(r.receivedNanos(), serverZero)).orElse(Double.NaN),
+                    reply.map(r -> millis(r.waited().startedNanos(), serverZero))
+                            .orElse(Double.NaN),
+                    reply.map(r -> millis(r.waited().finishedNanos(), serverZero))
+                            .orElse(Double.NaN),
                     millis(answer.receivedNanos(), start),
-                    body == null ? "" : String.valueOf(body.getValue("thread", ""))));
+                    reply.map(r -> r.waited().thread()).orElse("")));
         }
         return traces;
     }
 
-    /** The server's timestamps when its answer has them: loopbench's, or anything alike. */
-    private static JsonObject serverJson(String body) {
+    /** The server's timestamps when its answer is a loopbench reply; empty for any other body. */
+    private static Optional<WaitReply> reply(String body) {
         try {
-            JsonObject json = new JsonObject(body);
-            for (String field : new String[] {"receivedNanos", "startedNanos", "finishedNanos"}) {
-                if (!(json.getValue(field) instanceof Number)) {
-                    return null;
-                }
-            }
-            return json;
-        } catch (RuntimeException e) {
-            return null;
+            return Optional.of(WaitReply.fromJson(new JsonObject(body)));
+        } catch (RuntimeException notALoopbenchReply) {
+            return Optional.empty();
         }
     }
 

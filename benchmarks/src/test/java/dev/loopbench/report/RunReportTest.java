@@ -3,6 +3,8 @@ package dev.loopbench.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.loopbench.jmh.Fixtures;
+import dev.loopbench.jmh.JmhResults;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,8 +29,8 @@ class RunReportTest {
 
         for (String chart : new String[] {RunReport.WAVE_TIME, RunReport.PARALLELISM}) {
             BufferedImage png = ImageIO.read(dir.resolve(chart + ".png").toFile());
-            assertEquals(Charts.WIDTH, png.getWidth(), chart + " written: " + written);
-            assertEquals(Charts.HEIGHT, png.getHeight(), chart);
+            assertEquals(RunCharts.WIDTH, png.getWidth(), chart + " written: " + written);
+            assertEquals(RunCharts.HEIGHT, png.getHeight(), chart);
             assertTrue(distinctColours(png) > 20, chart + ".png should show more than a blank canvas");
             String svg = Files.readString(dir.resolve(chart + ".svg"));
             assertTrue(svg.contains("<svg") && svg.length() > 20_000, chart + ".svg should be a real drawing");
@@ -41,8 +43,8 @@ class RunReportTest {
     @Test
     @DisplayName("groups a run into one line per handler, ordered by concurrency")
     void linesPerHandler() throws Exception {
-        List<Charts.Line> lines = Charts.lines(JmhResults.read(Fixtures.path("loopbench-default-run.json")));
-        Charts.Line sleep = lines.stream()
+        List<WaveLines.Line> lines = WaveLines.of(JmhResults.read(Fixtures.path("loopbench-default-run.json")));
+        WaveLines.Line sleep = lines.stream()
                 .filter(line -> line.handler().equals("event-loop-sleep"))
                 .findFirst()
                 .orElseThrow();

@@ -3,6 +3,9 @@ package dev.loopbench.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.loopbench.jmh.Fixtures;
+import dev.loopbench.jmh.JmhResult;
+import dev.loopbench.jmh.JmhResults;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

@@ -3,8 +3,9 @@ package dev.loopbench.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.loopbench.report.Fixtures;
-import dev.loopbench.report.JmhResults;
+import dev.loopbench.jmh.Fixtures;
+import dev.loopbench.jmh.JmhResults;
+import dev.loopbench.jmh.ResultFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

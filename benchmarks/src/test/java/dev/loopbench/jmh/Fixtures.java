@@ -1,4 +1,4 @@
-package dev.loopbench.report;
+package dev.loopbench.jmh;
 
 import java.net.URISyntaxException;
 import java.nio.file.Path;

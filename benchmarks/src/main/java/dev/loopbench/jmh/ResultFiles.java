@@ -1,4 +1,4 @@
-package dev.loopbench.cli;
+package dev.loopbench.jmh;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,11 +11,11 @@ import java.util.List;
  * Joins the JSON arrays of several JMH runs into one, as text: every entry stays byte for byte
  * what JMH wrote, so any JMH tool reads the result.
  */
-final class ResultFiles {
+public final class ResultFiles {
 
     private ResultFiles() {}
 
-    static void concatenate(List<Path> parts, Path into) throws IOException {
+    public static void concatenate(List<Path> parts, Path into) throws IOException {
         List<String> entries = new ArrayList<>();
         for (Path part : parts) {
             String text = Files.readString(part, StandardCharsets.UTF_8).strip();

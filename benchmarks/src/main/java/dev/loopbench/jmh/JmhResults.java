@@ -1,4 +1,4 @@
-package dev.loopbench.report;
+package dev.loopbench.jmh;
 
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
@@ -108,9 +108,12 @@ public final class JmhResults {
         if (!json.containsKey("score")) {
             throw new IllegalArgumentException("a metric without a score");
         }
+        JsonArray confidence = json.getJsonArray("scoreConfidence", new JsonArray());
         return new JmhResult.Metric(
                 number(json.getValue("score")),
                 number(json.getValue("scoreError")),
+                confidence.size() == 2 ? number(confidence.getValue(0)) : Double.NaN,
+                confidence.size() == 2 ? number(confidence.getValue(1)) : Double.NaN,
                 json.getString("scoreUnit", ""),
                 rawData(json));
     }

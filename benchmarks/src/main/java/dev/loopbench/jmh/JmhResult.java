@@ -1,4 +1,4 @@
-package dev.loopbench.report;
+package dev.loopbench.jmh;
 
 import java.util.List;
 import java.util.Map;
@@ -22,8 +22,12 @@ public record JmhResult(
         Map<String, Metric> secondary,
         RunSettings settings) {
 
-    /** A metric: its score, the error JMH computed (NaN when it could not) and the raw samples. */
-    public record Metric(double score, double error, String unit, List<List<Double>> rawData) {
+    /**
+     * A metric: its score, the error JMH computed (NaN when it could not), JMH's confidence
+     * interval of the score (NaN ends when it could not) and the raw samples.
+     */
+    public record Metric(
+            double score, double error, double lowerBound, double upperBound, String unit, List<List<Double>> rawData) {
 
         public List<Double> samples() {
             return rawData.stream().flatMap(List::stream).collect(Collectors.toList());
@@ -60,6 +64,12 @@ public record JmhResult(
 
     public String param(String name) {
         return params.get(name);
+    }
+
+    /** The score of a secondary metric, such as a profiler's; NaN when the result has none of that name. */
+    public double secondaryScore(String name) {
+        Metric metric = secondary.get(name);
+        return metric == null ? Double.NaN : metric.score();
     }
 
     public String paramString() {

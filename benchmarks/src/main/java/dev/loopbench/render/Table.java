@@ -1,4 +1,4 @@
-package dev.loopbench.report;
+package dev.loopbench.render;
 
 import java.util.List;
 

@@ -1,5 +1,7 @@
-package dev.loopbench.report;
+package dev.loopbench.compare;
 
+import dev.loopbench.jmh.JmhResult;
+import dev.loopbench.render.Table;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;

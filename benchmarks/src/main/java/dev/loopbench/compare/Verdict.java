@@ -1,4 +1,4 @@
-package dev.loopbench.report;
+package dev.loopbench.compare;
 
 /** What a change between two runs of one cell means. */
 public enum Verdict {

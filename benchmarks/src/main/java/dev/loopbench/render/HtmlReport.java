@@ -1,4 +1,4 @@
-package dev.loopbench.report;
+package dev.loopbench.render;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

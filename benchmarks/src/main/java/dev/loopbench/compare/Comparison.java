@@ -1,5 +1,6 @@
-package dev.loopbench.report;
+package dev.loopbench.compare;
 
+import dev.loopbench.jmh.JmhResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

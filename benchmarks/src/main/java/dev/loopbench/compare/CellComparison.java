@@ -1,4 +1,6 @@
-package dev.loopbench.report;
+package dev.loopbench.compare;
+
+import dev.loopbench.jmh.JmhResult;
 
 /**
  * One cell in both runs.
