@@ -2,6 +2,7 @@ package dev.loopbench.benchmarks;
 
 import dev.loopbench.model.WaitStyle;
 import dev.loopbench.model.WaveModel;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -66,6 +67,9 @@ import org.openjdk.jmh.annotations.Warmup;
         jvmArgsAppend = {BenchmarkDefaults.HEAP_MIN, BenchmarkDefaults.HEAP_MAX})
 @Threads(1)
 public class ConcurrentRequestsBenchmark {
+
+    /** The names of the {@code @Param} fields below, in their order: how a cell reads best. */
+    public static final List<String> PARAMS = List.of("handler", "concurrency", "delayMs", "eventLoops", "target");
 
     /** Any path for an external target; one of the {@link WaitStyle} paths in-process. */
     @Param({

@@ -16,8 +16,12 @@ final class JmhProcess {
 
     private JmhProcess() {}
 
-    static int run(List<String> command, PrintStream out, Path log) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    static int run(List<String> command, Path workingDirectory, PrintStream out, Path log)
+            throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command)
+                .directory(workingDirectory.toFile())
+                .redirectErrorStream(true)
+                .start();
         Thread stopOnExit = new Thread(
                 () -> {
                     process.descendants().forEach(ProcessHandle::destroy); // JMH's forked benchmark JVMs

@@ -1,43 +1,84 @@
 package dev.loopbench.cli;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
+import picocli.CommandLine;
 
 /**
- * The tools behind {@code run-benchmarks.sh}: {@code run}, {@code compare}, {@code report}
- * and {@code timeline}.
- * Input it cannot use gets one line on stderr and exit code 2; the usage text lives in the script.
+ * The tools behind {@code run-benchmarks.sh}: the top level runs the matrix, and each other
+ * command is a class registered in {@link #commandLine}. Every usage text is generated here
+ * from the commands' options. Input a command cannot use gets one line on stderr and exit 2
+ * (after a bad option, the command's usage as well); a run that fails exits 1.
  */
 public final class Main {
+
+    /** The repository whose {@code results/} runs write; {@code run-benchmarks.sh} sets it, else the working directory. */
+    static final String REPOSITORY_PROPERTY = "loopbench.repository";
+
+    private static final int USAGE_ERROR = 2;
+    private static final int FAILED = 1;
 
     private Main() {}
 
     public static void main(String[] args) {
-        System.exit(execute(Arrays.asList(args), System.out, System.err));
+        Path repository = Path.of(System.getProperty(REPOSITORY_PROPERTY, "")).toAbsolutePath();
+        System.exit(execute(List.of(args), new CommandContext(System.out, System.err, repository)));
     }
 
-    static int execute(List<String> args, PrintStream out, PrintStream err) {
-        if (args.isEmpty()) {
-            err.println("loopbench: no command; see ./run-benchmarks.sh --help");
-            return 2;
-        }
-        List<String> rest = args.subList(1, args.size());
+    static int execute(List<String> args, CommandContext context) {
         try {
-            return switch (args.get(0)) {
-                case "run" -> new RunCommand(out, Path.of("results")).run(RunCommand.parse(rest));
-                case "compare" -> CompareCommand.run(CompareCommand.parse(rest), out);
-                case "report" -> ReportCommand.run(rest, out);
-                case "timeline" -> TimelineCommand.run(TimelineCommand.parse(rest), out, Path.of("results"));
-                default -> throw new UsageError("unknown command '" + args.get(0) + "'");
-            };
-        } catch (UsageError e) {
-            err.println("loopbench: " + e.getMessage());
-            return 2;
-        } catch (Exception | Error e) {
-            err.println("loopbench: " + e);
-            return 1;
+            return commandLine(context).execute(args.toArray(String[]::new));
+        } catch (Error e) { // picocli hands on what is not an Exception
+            context.err().println("loopbench: " + e);
+            return FAILED;
         }
+    }
+
+    /** Every command, registered in this one place: a new one is a class and a line here. */
+    static CommandLine commandLine(CommandContext context) {
+        CommandLine commands = new CommandLine(new RunCommand(context))
+                .addSubcommand(new CompareCommand(context))
+                .addSubcommand(new ReportCommand(context))
+                .addSubcommand(new TimelineCommand(context));
+        commands.setOut(new PrintWriter(context.out(), true));
+        commands.setErr(new PrintWriter(context.err(), true));
+        commands.setSeparator(" "); // --target URL, as the usage shows it
+        commands.setExpandAtFiles(false); // an @ in a JMH argument is the user's, not a file of arguments
+        commands.setOverwrittenOptionsAllowed(true);
+        commands.setParameterExceptionHandler(Main::badOptions);
+        commands.setExecutionExceptionHandler((e, command, parsed) -> failed(e, command));
+        styleUsage(commands);
+        return commands;
+    }
+
+    private static void styleUsage(CommandLine command) {
+        command.getCommandSpec()
+                .usageMessage()
+                .synopsisHeading("usage: ")
+                .abbreviateSynopsis(true) // the options are listed below it, one a line
+                .sortOptions(false)
+                .descriptionHeading("%n")
+                .parameterListHeading("%n")
+                .optionListHeading("%n")
+                .commandListHeading("%ncommands (COMMAND --help for each):%n")
+                .footerHeading("%n");
+        command.getSubcommands().values().forEach(Main::styleUsage);
+    }
+
+    private static int badOptions(CommandLine.ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        command.getErr().println("loopbench: " + e.getMessage());
+        command.usage(command.getErr());
+        return USAGE_ERROR;
+    }
+
+    private static int failed(Exception e, CommandLine command) {
+        if (e instanceof UsageError) {
+            command.getErr().println("loopbench: " + e.getMessage());
+            return USAGE_ERROR;
+        }
+        command.getErr().println("loopbench: " + e);
+        return FAILED;
     }
 }

@@ -2,68 +2,53 @@ package dev.loopbench.cli;
 
 import dev.loopbench.jmh.JmhResult;
 import dev.loopbench.jmh.JmhResults;
-import dev.loopbench.report.RunFacts;
-import dev.loopbench.report.RunReport;
-import dev.loopbench.report.Summary;
-import dev.loopbench.report.TextChart;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-/** {@code run-benchmarks.sh report RESULTS.json [--output DIR]}: summary, charts and index.html for one run. */
-final class ReportCommand {
+/** {@code run-benchmarks.sh report RESULTS.json [--output DIR]}: what a run writes, for any JMH results file. */
+@Command(
+        name = "report",
+        description = "summary, charts, index.html and the dashboard exports for one JMH results file, next to it"
+                + " or in DIR. Exit 2: the file is missing, not JSON or not JMH's.")
+final class ReportCommand implements Callable<Integer> {
 
-    private ReportCommand() {}
+    @Mixin
+    HelpOption help;
 
-    static int run(List<String> args, PrintStream out) throws UsageError, IOException {
-        Path results = null;
-        Path output = null;
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
-            if (arg.equals("--output")) {
-                if (i + 1 >= args.size()) {
-                    throw new UsageError("--output needs a directory");
-                }
-                output = Path.of(args.get(++i));
-            } else if (arg.startsWith("-")) {
-                throw new UsageError("unknown option '" + arg + "' for report");
-            } else if (results == null) {
-                results = Path.of(arg);
-            } else {
-                throw new UsageError("report takes one results file, got a second: '" + arg + "'");
-            }
-        }
-        if (results == null) {
-            throw new UsageError("report needs a results file: report RESULTS.json");
-        }
+    @Parameters(paramLabel = "RESULTS.json", description = "JMH's JSON results, of loopbench or of any benchmark")
+    Path results;
+
+    @Option(names = "--output", paramLabel = "DIR", description = "where to write; default: the file's folder")
+    Path output;
+
+    private final CommandContext context;
+
+    ReportCommand(CommandContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws UsageError, IOException {
         List<JmhResult> measured = read(results);
         Path directory = output != null ? output : directoryOf(results);
         Files.createDirectories(directory);
-        write(measured, results, directory, out);
+        print(ResultsFolder.write(measured, results, directory, List.of()), context.out());
         return 0;
     }
 
-    /** Also used after every run. */
-    static void write(List<JmhResult> measured, Path results, Path directory, PrintStream out) throws IOException {
-        String table = Summary.render(measured);
-        String chart = TextChart.waveTime(measured);
-        Files.writeString(
-                directory.resolve("summary.txt"),
-                RunFacts.of(measured).describe() + "\n\n" + table + "\n" + chart,
-                StandardCharsets.UTF_8);
-        out.print(table);
+    /** The summary, then what was written; after a run too. */
+    static void print(ResultsFolder.Written written, PrintStream out) {
+        out.print(written.summary());
         out.println();
-        if (!chart.isEmpty()) {
-            out.print(chart);
-            out.println();
-        }
-        for (String line : RunReport.write(measured, results, directory)) {
-            out.println("loopbench: " + line);
-        }
-        out.println("loopbench: wrote " + directory.resolve("summary.txt"));
+        written.notes().forEach(note -> out.println("loopbench: " + note));
     }
 
     static List<JmhResult> read(Path file) throws UsageError {

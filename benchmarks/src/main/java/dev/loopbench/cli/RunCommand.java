@@ -1,94 +1,116 @@
 package dev.loopbench.cli;
 
-import dev.loopbench.benchmarks.ConcurrentRequestsBenchmark;
-import dev.loopbench.benchmarks.WaveProfiler;
 import dev.loopbench.jmh.JmhResult;
 import dev.loopbench.jmh.JmhResults;
-import dev.loopbench.jmh.ResultFiles;
 import dev.loopbench.matrix.Cell;
 import dev.loopbench.matrix.Family;
-import dev.loopbench.matrix.JmhSettings;
 import dev.loopbench.matrix.Matrix;
 import dev.loopbench.model.ServerShape;
 import dev.loopbench.model.WaitStyle;
-import dev.loopbench.model.WaveModel;
-import dev.loopbench.render.Table;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
- * {@code run-benchmarks.sh [--quick] [--target URL] [-- JMH-ARGS]}: prints the plan, runs JMH
- * once per {@link Family} (its progress shows as it goes), gathers JMH's JSON into
- * {@code results/<timestamp>/results.json}, prints the summary and draws the charts.
+ * The top level of {@code run-benchmarks.sh}: prints the plan, runs JMH once per {@link Family}
+ * (its progress shows as it goes), gathers JMH's JSON into {@code results/<timestamp>/results.json},
+ * prints the summary and writes the rest of the results folder.
  */
-public final class RunCommand {
+@Command(
+        name = "./run-benchmarks.sh",
+        customSynopsis = {
+            "./run-benchmarks.sh [--quick] [--target URL] [-- JMH-ARGS...]",
+            "       ./run-benchmarks.sh COMMAND [OPTIONS] (compare, report, timeline)",
+            "       ./run-benchmarks.sh [COMMAND] --help"
+        },
+        description = {
+            "Measures what blocking the Vert.x event loop costs: JMH fires waves of N simultaneous requests at six"
+                    + " handlers that all wait D ms, and compares each wave time with the model T(N) = ceil(N / L) x D"
+                    + " (L: how many requests the handler can wait for at once).",
+            "",
+            "Without options it runs the default matrix, about 12 minutes on 2 cores: the blocking handlers at"
+                    + " N = 1, 4, 16, 64, the non-blocking ones (timer, virtual-thread-await) at N = 1, 16, 64, 256,"
+                    + " 1000; D = 100 ms, an in-process server with E = 2 event loops, W = 20 workers, V = 2."
+        },
+        footer = {
+            "It prints the plan with an estimated duration, JMH's progress, then a table per cell (measured,"
+                    + " model, effective parallelism, p99) and writes results/<timestamp>/ with JMH's results.json,"
+                    + " summary.txt, jmh-output.txt, charts (PNG and SVG), index.html, and bmf.json and"
+                    + " github-action-benchmark*.json for dashboards; results/latest points to the newest run."
+                    + " Exit 0: every cell has a score; 1: a cell has none, or JMH failed; 2: unusable options.",
+            "",
+            "Java: $JAVA_HOME/bin/java if JAVA_HOME is set, else java on the PATH; if that is older than 21 and"
+                    + " a JDK 21+ is installed beside it, that one (virtual threads need 21+; on an older JDK the"
+                    + " virtual-thread handlers are skipped, saying so). The jars are built with Maven when missing"
+                    + " or older than the sources."
+        })
+final class RunCommand implements Callable<Integer> {
 
-    record Options(boolean quick, Optional<String> target, List<String> jmhArgs) {}
+    @Mixin
+    HelpOption help;
 
-    private final PrintStream out;
-    private final Path resultsRoot;
+    @Option(names = "--quick", description = "the same matrix, smaller and shorter: about 2 minutes")
+    boolean quick;
 
-    RunCommand(PrintStream out, Path resultsRoot) {
-        this.out = out;
-        this.resultsRoot = resultsRoot;
+    @Option(
+            names = "--target",
+            paramLabel = "URL",
+            description = "measure a running server instead; it must answer"
+                    + " GET URL/<handler>?ms=<D>. A loopbench server's /health lets the model predict; for any other"
+                    + " server the summary shows its effective parallelism P = N x D / T")
+    String target;
+
+    @Parameters(
+            paramLabel = "-- JMH-ARGS",
+            description = "after --, passed to JMH, e.g. -- -p concurrency=8,32 or -- -p handler=timer -prof gc;"
+                    + " -p handler/concurrency/delayMs/eventLoops replace the matrix's values, -wi -w -i -r -f its"
+                    + " settings; -rf/-rff/-bm/-tu are refused (the summary reads JSON in ms/op)")
+    List<String> jmhArgs = new ArrayList<>();
+
+    @Spec
+    CommandSpec spec;
+
+    private final CommandContext context;
+
+    RunCommand(CommandContext context) {
+        this.context = context;
     }
 
-    static Options parse(List<String> args) throws UsageError {
-        boolean quick = false;
-        Optional<String> target = Optional.empty();
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
-            switch (arg) {
-                case "--quick" -> quick = true;
-                case "--target" -> {
-                    if (i + 1 >= args.size() || args.get(i + 1).startsWith("-")) {
-                        throw new UsageError("--target needs a URL, such as http://localhost:8080");
-                    }
-                    target = Optional.of(args.get(++i));
-                }
-                case "--" -> {
-                    return new Options(quick, target, List.copyOf(args.subList(i + 1, args.size())));
-                }
-                default -> throw new UsageError("unknown option '" + arg + "'");
-            }
-        }
-        return new Options(quick, target, List.of());
-    }
+    @Override
+    public Integer call() throws UsageError, IOException, InterruptedException {
+        requireJmhArgumentsAfterDashes();
+        JmhArguments jmh = JmhArguments.parse(jmhArgs);
+        Optional<String> url = target(jmh);
+        Matrix matrix = jmh.applyTo(quick ? Matrix.quick() : Matrix.standard());
 
-    int run(Options options) throws UsageError, IOException, InterruptedException {
-        JmhArguments jmh = JmhArguments.parse(options.jmhArgs());
-        Optional<String> target = target(options, jmh);
-        Matrix matrix = applyOverrides(options.quick() ? Matrix.quick() : Matrix.standard(), jmh);
-
-        out.println("loopbench: " + Jdk.describeRunning());
-        Optional<ServerShape> shape;
-        if (target.isPresent()) {
-            TargetProbe probe = TargetProbe.probe(target.get());
-            out.println("loopbench: target " + probe.describe());
+        context.out().println("loopbench: " + Jdk.describeRunning());
+        Optional<ServerShape> shape = Optional.empty();
+        if (url.isPresent()) {
+            TargetProbe probe = TargetProbe.probe(url.get());
+            context.out().println("loopbench: target " + probe.describe());
             shape = probe.shape();
-            if (probe.virtualThreads().isPresent() && !probe.virtualThreads().get()) {
-                matrix = dropVirtualThreadHandlers(matrix, "the target says it has no virtual threads");
+            if (!probe.virtualThreads().orElse(true)) {
+                matrix = withoutVirtualThreadHandlers(matrix, "the target says it has no virtual threads");
             }
         } else {
-            shape = Optional.empty();
             Handlers.requireLoopbench(matrix.families().stream()
                     .flatMap(family -> family.handlers().stream())
                     .toList());
             if (!Jdk.hasVirtualThreads()) {
-                matrix = dropVirtualThreadHandlers(
+                matrix = withoutVirtualThreadHandlers(
                         matrix,
                         "Java " + Runtime.version().feature()
                                 + " has no virtual threads (JDK 21+ needed; set JAVA_HOME to one)");
@@ -97,207 +119,89 @@ public final class RunCommand {
         if (matrix.cells() == 0) {
             throw new UsageError("nothing left to run: every handler asked for needs virtual threads");
         }
-        matrix = withEffectiveSettings(matrix, jmh);
-        printPlan(matrix, target, shape);
+        matrix = matrix.withFamilies(matrix.families().stream()
+                .map(family -> family.withSettings(jmh.settings(family.settings())))
+                .toList());
+        RunPlan.print(context.out(), matrix, url, shape);
 
-        Path runDirectory = RunDirectories.create(resultsRoot, "");
-        Path log = runDirectory.resolve("jmh-output.txt");
-        List<Path> parts = new ArrayList<>();
-        boolean jmhFailed = false;
-        for (int f = 0; f < matrix.families().size(); f++) {
-            Family family = matrix.families().get(f);
-            Path part = runDirectory.resolve("part-" + (f + 1) + ".json");
-            List<String> command = jmhCommand(family, jmh, target, part);
-            out.println();
-            out.println("loopbench: running the " + family.name() + " handlers (" + family.cells() + " cells):");
-            out.println("$ " + String.join(" ", command));
-            int exit = JmhProcess.run(command, out, log);
-            jmhFailed |= exit != 0;
-            if (Files.exists(part)) {
-                parts.add(part);
-            }
-        }
-        out.println();
-        if (parts.isEmpty()) {
-            out.println("loopbench: JMH wrote no results; its output is in " + log);
+        Path runDirectory = RunDirectories.create(context.resultsRoot(), "");
+        FamilyRuns.Outcome outcome =
+                FamilyRuns.run(matrix, jmh, url, runDirectory, context.repositoryRoot(), context.out());
+        context.out().println();
+        if (outcome.results().isEmpty()) {
+            context.out()
+                    .println("loopbench: JMH wrote no results; its output is in "
+                            + runDirectory.resolve("jmh-output.txt"));
             return 1;
-        }
-        Path results = runDirectory.resolve("results.json");
-        ResultFiles.concatenate(parts, results);
-        for (Path part : parts) {
-            Files.delete(part);
         }
         List<JmhResult> measured;
         try {
-            measured = JmhResults.read(results);
+            measured = JmhResults.read(outcome.results().get());
         } catch (JmhResults.UnusableInput e) {
-            out.println("loopbench: " + e.getMessage());
+            context.out().println("loopbench: " + e.getMessage());
             return 1;
         }
-        ReportCommand.write(measured, results, runDirectory, out);
-        List<String> missing = missingCells(matrix, measured, target);
-        if (!missing.isEmpty()) {
-            StringBuilder text =
-                    new StringBuilder("\nno score (the wave failed or could not start; see jmh-output.txt):\n");
-            missing.forEach(cell -> text.append("  ").append(cell).append('\n'));
-            out.print(text);
-            Files.writeString(
-                    runDirectory.resolve("summary.txt"), text, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
-        }
+        List<String> unscored = unscoredCells(matrix, measured, url);
+        ReportCommand.print(
+                ResultsFolder.write(measured, outcome.results().get(), runDirectory, unscored), context.out());
         pointLatestAt(runDirectory);
-        out.println();
-        out.println(
-                "loopbench: results in " + runDirectory + "/ (results.json is JMH's own JSON; open index.html for the"
-                        + " charts); results/latest points to it");
-        return jmhFailed || !missing.isEmpty() ? 1 : 0;
+        context.out().println();
+        context.out()
+                .println("loopbench: results in " + runDirectory + "/ (results.json is JMH's own JSON; open index.html"
+                        + " for the charts); results/latest points to it");
+        return outcome.jmhFailed() || !unscored.isEmpty() ? 1 : 0;
+    }
+
+    /** picocli takes any word as JMH-ARGS; only those after {@code --} are JMH's, anything before it is a typo. */
+    private void requireJmhArgumentsAfterDashes() {
+        List<String> given = spec.commandLine().getParseResult().originalArgs();
+        int dashes = given.indexOf("--");
+        int afterDashes = dashes < 0 ? 0 : given.size() - dashes - 1;
+        if (jmhArgs.size() > afterDashes) {
+            throw UsageErrors.badOption(
+                    spec,
+                    "unknown argument '" + jmhArgs.get(0) + "'; JMH's arguments go after --, and the"
+                            + " commands are compare, report and timeline");
+        }
+    }
+
+    private Optional<String> target(JmhArguments jmh) throws UsageError {
+        Optional<List<String>> fromJmh = jmh.param("target");
+        if (fromJmh.isEmpty()) {
+            return Optional.ofNullable(target);
+        }
+        if (target != null) {
+            throw new UsageError("give the target once: --target URL or -p target=URL, not both");
+        }
+        if (fromJmh.get().size() > 1) {
+            throw new UsageError("one target at a time, got " + fromJmh.get());
+        }
+        return fromJmh.get().stream().findFirst().filter(url -> !url.isBlank());
+    }
+
+    private Matrix withoutVirtualThreadHandlers(Matrix matrix, String why) {
+        Set<String> dropped = new LinkedHashSet<>();
+        matrix.families().forEach(family -> family.handlers().stream()
+                .filter(WaitStyle::needsVirtualThreads)
+                .forEach(dropped::add));
+        if (!dropped.isEmpty()) {
+            context.out().println("loopbench: skipping " + String.join(", ", dropped) + ": " + why);
+        }
+        return matrix.withoutHandlers(WaitStyle::needsVirtualThreads);
     }
 
     /** {@code results/latest}: a stable path for scripts and CI to the newest run. */
     private void pointLatestAt(Path runDirectory) {
-        Path latest = resultsRoot.resolve("latest");
+        Path latest = context.resultsRoot().resolve("latest");
         try {
             Files.deleteIfExists(latest);
             Files.createSymbolicLink(latest, runDirectory.getFileName());
         } catch (IOException | UnsupportedOperationException e) {
-            out.println("loopbench: could not point " + latest + " at the run (" + e.getMessage() + ")");
+            context.out().println("loopbench: could not point " + latest + " at the run (" + e.getMessage() + ")");
         }
     }
 
-    private static Optional<String> target(Options options, JmhArguments jmh) throws UsageError {
-        Optional<List<String>> fromJmh = jmh.param("target");
-        if (fromJmh.isPresent() && options.target().isPresent()) {
-            throw new UsageError("give the target once: --target URL or -p target=URL, not both");
-        }
-        if (fromJmh.isPresent()) {
-            if (fromJmh.get().size() != 1) {
-                throw new UsageError("one target at a time, got " + fromJmh.get());
-            }
-            return Optional.of(fromJmh.get().get(0)).filter(url -> !url.isBlank());
-        }
-        return options.target();
-    }
-
-    /**
-     * The user's {@code -p} values replace the matrix's: concurrency, delay and event loops in
-     * every family (each keeps its own warm-up); a handler list picks handlers, each staying in
-     * its family.
-     */
-    static Matrix applyOverrides(Matrix matrix, JmhArguments jmh) throws UsageError {
-        List<Family> families = new ArrayList<>();
-        for (Family family : matrix.families()) {
-            families.add(new Family(
-                    family.name(),
-                    family.handlers(),
-                    jmh.intParam("concurrency", family.concurrency()),
-                    jmh.intParam("delayMs", family.delays()),
-                    jmh.intParam("eventLoops", family.eventLoops()),
-                    family.settings()));
-        }
-        Optional<List<String>> handlers = jmh.param("handler");
-        if (handlers.isEmpty()) {
-            return matrix.withFamilies(families);
-        }
-        List<Family> picked = new ArrayList<>();
-        List<String> unplaced = new ArrayList<>(handlers.get());
-        for (Family family : families) {
-            List<String> kept =
-                    family.handlers().stream().filter(handlers.get()::contains).toList();
-            unplaced.removeAll(kept);
-            picked.add(family.withHandlers(kept));
-        }
-        // handlers of the user's own service go with the blocking levels: no guess that they scale to 1000
-        picked.set(0, picked.get(0).withHandlers(concat(picked.get(0).handlers(), unplaced)));
-        return matrix.withFamilies(
-                picked.stream().filter(family -> !family.isEmpty()).toList());
-    }
-
-    private Matrix dropVirtualThreadHandlers(Matrix matrix, String why) {
-        List<String> dropped = new ArrayList<>();
-        matrix.families().forEach(family -> family.handlers().stream()
-                .filter(handler -> WaitStyle.needsVirtualThreads(handler))
-                .forEach(dropped::add));
-        if (!dropped.isEmpty()) {
-            out.println("loopbench: skipping " + String.join(", ", new LinkedHashSet<>(dropped)) + ": " + why);
-        }
-        return matrix.withoutHandlers(handler -> WaitStyle.needsVirtualThreads(handler));
-    }
-
-    private void printPlan(Matrix matrix, Optional<String> target, Optional<ServerShape> externalShape) {
-        out.println();
-        out.printf(
-                "loopbench: plan: %d cells on %s%n",
-                matrix.cells(),
-                target.map(url -> "target " + url)
-                        .orElse("the in-process server (" + ServerShape.describeDefaultPools() + ")"));
-        for (Family family : matrix.families()) {
-            out.printf(
-                    "  %s handlers: JMH %s%n",
-                    family.name(), String.join(" ", family.settings().jmhArgs()));
-        }
-        List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"handler", "N", "D ms", "E", "model wave ms", "est. s"});
-        double totalSeconds = 0;
-        for (Family family : matrix.families()) {
-            for (Cell cell : family.cellList()) {
-                Optional<ServerShape> shape = target.isPresent()
-                        ? externalShape
-                        : Optional.of(ServerShape.withDefaultPools(cell.eventLoops()));
-                double model = WaveModel.predictedMillis(cell.handler(), cell.concurrency(), cell.delayMs(), shape);
-                double seconds = family.settings().estimateSeconds(model);
-                totalSeconds += seconds;
-                rows.add(new String[] {
-                    cell.handler(),
-                    Integer.toString(cell.concurrency()),
-                    Integer.toString(cell.delayMs()),
-                    target.isPresent() ? "ext" : Integer.toString(cell.eventLoops()),
-                    Double.isNaN(model) ? "?" : String.format(Locale.ROOT, "%.0f", model),
-                    String.format(Locale.ROOT, "%.0f", seconds)
-                });
-            }
-        }
-        out.print(Table.render(rows, "lrrrrr"));
-        out.printf(Locale.ROOT, "estimated duration: %.1f min (from the model's wave times)%n", totalSeconds / 60);
-    }
-
-    private static Matrix withEffectiveSettings(Matrix matrix, JmhArguments jmh) {
-        return matrix.withFamilies(matrix.families().stream()
-                .map(family -> family.withSettings(effectiveSettings(family.settings(), jmh)))
-                .toList());
-    }
-
-    static JmhSettings effectiveSettings(JmhSettings base, JmhArguments jmh) {
-        return new JmhSettings(
-                jmh.setting("-wi").map(RunCommand::count).orElse(base.warmupIterations()),
-                jmh.setting("-w").map(RunCommand::seconds).orElse(base.warmupSeconds()),
-                jmh.setting("-i").map(RunCommand::count).orElse(base.measurementIterations()),
-                jmh.setting("-r").map(RunCommand::seconds).orElse(base.measurementSeconds()),
-                jmh.setting("-f").map(RunCommand::count).orElse(base.forks()));
-    }
-
-    private List<String> jmhCommand(Family family, JmhArguments jmh, Optional<String> target, Path part) {
-        List<String> command = new ArrayList<>(List.of(Jdk.javaExecutable()));
-        if (Runtime.version().feature() >= 23) {
-            // JMH 1.37 uses sun.misc.Unsafe, which JDK 23+ warns about in four lines before every run
-            command.add("--sun-misc-unsafe-memory-access=allow");
-        }
-        command.addAll(List.of("-jar", Jdk.selfJar(), ConcurrentRequestsBenchmark.class.getSimpleName()));
-        command.addAll(List.of("-p", "handler=" + String.join(",", family.handlers())));
-        command.addAll(List.of("-p", "concurrency=" + join(family.concurrency())));
-        command.addAll(List.of("-p", "delayMs=" + join(family.delays())));
-        command.addAll(List.of("-p", "eventLoops=" + join(family.eventLoops())));
-        target.ifPresent(url -> command.addAll(List.of("-p", "target=" + url)));
-        List<String> ownSettings = family.settings().jmhArgs();
-        for (int i = 0; i < ownSettings.size(); i += 2) {
-            if (!jmh.settingsGiven().contains(ownSettings.get(i))) {
-                command.addAll(ownSettings.subList(i, i + 2));
-            }
-        }
-        command.addAll(List.of("-prof", WaveProfiler.class.getName(), "-rf", "json", "-rff", part.toString()));
-        command.addAll(jmh.passThrough());
-        return command;
-    }
-
-    private static List<String> missingCells(Matrix matrix, List<JmhResult> measured, Optional<String> target) {
+    private static List<String> unscoredCells(Matrix matrix, List<JmhResult> measured, Optional<String> target) {
         Set<Cell> have = new HashSet<>();
         for (JmhResult result : measured) {
             Cell.of(result.params()).ifPresent(have::add);
@@ -312,41 +216,5 @@ public final class RunCommand {
             }
         }
         return missing;
-    }
-
-    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|min)?");
-
-    private static int seconds(String duration) {
-        Matcher matcher = DURATION.matcher(duration.strip());
-        if (!matcher.matches()) {
-            return 1;
-        }
-        long value = Long.parseLong(matcher.group(1));
-        String unit = matcher.group(2) == null ? "s" : matcher.group(2);
-        return (int) Math.max(
-                1,
-                switch (unit) {
-                    case "ms" -> (value + 999) / 1000;
-                    case "m", "min" -> value * 60;
-                    default -> value;
-                });
-    }
-
-    private static int count(String value) {
-        try {
-            return Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            return 1;
-        }
-    }
-
-    private static String join(List<Integer> values) {
-        return String.join(",", values.stream().map(String::valueOf).toList());
-    }
-
-    private static <T> List<T> concat(List<T> first, List<T> second) {
-        List<T> joined = new ArrayList<>(first);
-        joined.addAll(second);
-        return joined;
     }
 }

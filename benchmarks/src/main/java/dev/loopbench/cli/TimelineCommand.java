@@ -6,96 +6,90 @@ import dev.loopbench.benchmarks.InProcessTarget;
 import dev.loopbench.benchmarks.Target;
 import dev.loopbench.matrix.Matrix;
 import dev.loopbench.model.WaitStyle;
-import dev.loopbench.render.ChartFailure;
-import dev.loopbench.render.ChartStyle;
-import dev.loopbench.render.HtmlReport;
 import dev.loopbench.timeline.TextTimeline;
-import dev.loopbench.timeline.TimelineChart;
+import dev.loopbench.timeline.TimelineFolder;
 import dev.loopbench.timeline.TimelineRecorder;
 import dev.loopbench.timeline.WaveTrace;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
-import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/**
- * {@code run-benchmarks.sh timeline [--concurrency N] [--ms D] [--target URL] [--handlers a,b]
- * [--event-loops E] [--width COLUMNS]}: one warm wave per handler, drawn request by request.
- */
-final class TimelineCommand {
+/** {@code run-benchmarks.sh timeline [options]}: one warm wave per handler, drawn request by request. */
+@Command(
+        name = "timeline",
+        description = "one warm wave per handler, drawn request by request: when each was sent, received, queued,"
+                + " waiting and answered, on which thread. Printed as text and written as Gantt charts,"
+                + " timeline.json and index.html to results/<timestamp>-timeline/.")
+final class TimelineCommand implements Callable<Integer> {
 
-    record Options(
-            int concurrency, int delayMs, Optional<String> target, List<String> handlers, int eventLoops, int width) {}
+    /** Narrower, a bar has too few columns to show a staircase. */
+    private static final int MIN_WIDTH = 40;
 
-    private TimelineCommand() {}
+    /** Wider than any terminal. */
+    private static final int MAX_WIDTH = 400;
 
-    static Options parse(List<String> args) throws UsageError {
-        int concurrency = 8;
-        int delay = 100;
-        int eventLoops = Matrix.EVENT_LOOPS;
-        int width = 80;
-        Optional<String> target = Optional.empty();
-        List<String> handlers =
-                Arrays.stream(WaitStyle.values()).map(WaitStyle::path).toList();
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
-            String value = i + 1 < args.size() ? args.get(i + 1) : null;
-            switch (arg) {
-                case "--concurrency" -> concurrency = integer(arg, value, 1, 1000);
-                case "--ms" -> delay = integer(arg, value, 0, 10_000);
-                case "--event-loops" -> eventLoops = integer(arg, value, 1, 64);
-                case "--width" -> width = integer(arg, value, 40, 400);
-                case "--target" -> target = Optional.of(required(arg, value));
-                case "--handlers" ->
-                    handlers = Arrays.stream(required(arg, value).split(","))
-                            .map(String::strip)
-                            .filter(handler -> !handler.isEmpty())
-                            .toList();
-                default -> throw new UsageError("unknown option '" + arg + "' for timeline");
-            }
-            i++;
-        }
-        if (handlers.isEmpty()) {
-            throw new UsageError("--handlers needs at least one handler, e.g. event-loop-sleep,timer");
-        }
-        if (target.isEmpty()) {
-            Handlers.requireLoopbench(handlers);
-        }
-        return new Options(concurrency, delay, target, handlers, eventLoops, width);
+    @Mixin
+    HelpOption help;
+
+    @Option(names = "--concurrency", paramLabel = "N", description = "requests per wave, 1 to 1000; default 8")
+    int concurrency = 8;
+
+    @Option(names = "--ms", paramLabel = "D", description = "the wait of each request in ms; default 100")
+    int delayMs = 100;
+
+    @Option(names = "--target", paramLabel = "URL", description = "draw a running server instead of the in-process one")
+    String target;
+
+    @Option(
+            names = "--handlers",
+            paramLabel = "a,b",
+            split = ",",
+            hideParamSyntax = true,
+            description = "the handlers to draw, in this order; default all six")
+    List<String> handlers =
+            Arrays.stream(WaitStyle.values()).map(WaitStyle::path).toList();
+
+    @Option(names = "--event-loops", paramLabel = "E", description = "E of the in-process server; default 2")
+    int eventLoops = Matrix.EVENT_LOOPS;
+
+    @Option(
+            names = "--width",
+            paramLabel = "COLUMNS",
+            description = "width of the printed timeline; default the terminal's (COLUMNS), else 80")
+    Integer width;
+
+    @Spec
+    CommandSpec spec;
+
+    private final CommandContext context;
+
+    TimelineCommand(CommandContext context) {
+        this.context = context;
     }
 
-    static int run(Options options, PrintStream out, Path resultsRoot) throws Exception {
-        List<String> handlers = new ArrayList<>(options.handlers());
-        String where;
+    @Override
+    public Integer call() throws Exception {
+        List<String> asked = checkedHandlers();
+        int columns =
+                UsageErrors.inRange(spec, "--width", width != null ? width : terminalWidth(), MIN_WIDTH, MAX_WIDTH);
         List<WaveTrace> waves = new ArrayList<>();
-        try (Target target = start(options)) {
-            where = target instanceof InProcessTarget
-                    ? "the in-process server, " + target.shape().orElseThrow()
-                    : "target " + target.baseUrl()
-                            + target.shape().map(shape -> ", " + shape).orElse(", lanes unknown");
-            if (!target.virtualThreads().orElse(true)) {
-                List<String> skipped = handlers.stream()
-                        .filter(h -> WaitStyle.needsVirtualThreads(h))
-                        .toList();
-                if (!skipped.isEmpty()) {
-                    out.println("loopbench: skipping " + String.join(", ", skipped) + ": "
-                            + (target instanceof InProcessTarget in
-                                    ? in.virtualThreadsUnavailableReason()
-                                    : "the target says it has no virtual threads"));
-                    handlers.removeAll(skipped);
-                }
-            }
-            for (String handler : handlers) {
-                out.println("loopbench: recording a warm wave of " + handler + " ...");
-                waves.add(TimelineRecorder.record(target, handler, options.concurrency(), options.delayMs()));
+        String where;
+        try (Target server = start(asked.get(0))) {
+            where = server instanceof InProcessTarget
+                    ? "the in-process server, " + server.shape().orElseThrow()
+                    : "target " + server.baseUrl()
+                            + server.shape().map(shape -> ", " + shape).orElse(", lanes unknown");
+            for (String handler : withoutUnservable(asked, server)) {
+                context.out().println("loopbench: recording a warm wave of " + handler + " ...");
+                waves.add(TimelineRecorder.record(server, handler, concurrency, delayMs));
             }
         }
         if (waves.isEmpty()) {
@@ -104,110 +98,75 @@ final class TimelineCommand {
         String header = String.format(
                 Locale.ROOT,
                 "Timeline: %d requests of %d ms at once per handler, on %s.%s",
-                options.concurrency(),
-                options.delayMs(),
+                concurrency,
+                delayMs,
                 where,
-                options.target().isPresent()
-                        ? " Server times are on the server's clock, 0 = the first request it received."
-                        : "");
-        String text = TextTimeline.render(waves, header, options.width());
-        out.println();
-        out.print(text);
-
-        Path directory = RunDirectories.create(resultsRoot, "-timeline");
-        Files.writeString(
-                directory.resolve("timeline.txt"),
-                TextTimeline.render(waves, header, TextTimeline.FILE_WIDTH),
-                StandardCharsets.UTF_8);
-        Files.writeString(directory.resolve("timeline.json"), json(waves).encodePrettily(), StandardCharsets.UTF_8);
-        List<HtmlReport.Section> sections = new ArrayList<>();
-        double scale = waves.stream().mapToDouble(WaveTrace::millis).max().orElse(1);
-        for (WaveTrace wave : waves) {
-            String name = "timeline-" + wave.handler().replaceAll("[^A-Za-z0-9-]", "_");
-            try {
-                ChartStyle.save(TimelineChart.of(wave, scale), directory.resolve(name));
-                sections.add(new HtmlReport.Section(
-                        wave.handler(), explanation(wave), HtmlReport.image(name, wave.handler() + " timeline")));
-            } catch (IOException | RuntimeException | Error e) {
-                sections.add(new HtmlReport.Section(
-                        wave.handler(), "no chart: " + HtmlReport.escape(ChartFailure.describe(e)), ""));
-                out.println("loopbench: no chart for " + wave.handler() + ": " + ChartFailure.describe(e));
-            }
-        }
-        sections.add(new HtmlReport.Section(
-                "As text", "", HtmlReport.preformatted(TextTimeline.render(waves, header, TextTimeline.FILE_WIDTH))));
-        HtmlReport.write(
-                directory.resolve("index.html"), "loopbench: the blocking, request by request", header, sections);
-        out.println();
-        out.println("loopbench: charts, timeline.json and index.html in " + directory + "/");
+                target != null ? " Server times are on the server's clock, 0 = the first request it received." : "");
+        String fileText = TextTimeline.render(waves, header, TextTimeline.FILE_WIDTH);
+        context.out().println();
+        context.out()
+                .print(columns == TextTimeline.FILE_WIDTH ? fileText : TextTimeline.render(waves, header, columns));
+        Path directory = RunDirectories.create(context.resultsRoot(), "-timeline");
+        TimelineFolder.write(waves, header, fileText, directory)
+                .forEach(failure -> context.out().println("loopbench: " + failure));
+        context.out().println();
+        context.out().println("loopbench: charts, timeline.json and index.html in " + directory + "/");
         return 0;
     }
 
-    private static Target start(Options options) throws Exception {
-        if (options.target().isPresent()) {
-            try {
-                return ExternalTarget.connect(
-                        options.target().get(), options.handlers().get(0), 0);
-            } catch (CellUnusable e) {
-                throw new UsageError(e.getMessage());
-            }
+    private List<String> checkedHandlers() throws UsageError {
+        UsageErrors.inRange(spec, "--concurrency", concurrency, 1, 1000);
+        UsageErrors.inRange(spec, "--ms", delayMs, 0, WaitStyle.MAX_DELAY_MS);
+        UsageErrors.inRange(spec, "--event-loops", eventLoops, 1, 64);
+        List<String> asked = handlers.stream()
+                .map(String::strip)
+                .filter(handler -> !handler.isEmpty())
+                .toList();
+        if (asked.isEmpty()) {
+            throw UsageErrors.badOption(spec, "--handlers needs at least one handler, e.g. event-loop-sleep,timer");
         }
-        return InProcessTarget.start(options.eventLoops());
-    }
-
-    private static String explanation(WaveTrace wave) {
-        return "Each row is one request, in the order the server started its wait. Grey: between client and server (in"
-                + " flight, or unread in the socket while the event loop is busy); orange: queued in the server; coloured:"
-                + " the wait itself, one colour per thread. The dashed line is the model's wave time.";
-    }
-
-    private static JsonObject json(List<WaveTrace> waves) {
-        JsonArray array = new JsonArray();
-        for (WaveTrace wave : waves) {
-            JsonArray requests = new JsonArray();
-            wave.byStart()
-                    .forEach(r -> requests.add(new JsonObject()
-                            .put("request", r.index())
-                            .put("sentMs", r.sent())
-                            .put("receivedMs", finite(r.received()))
-                            .put("startedMs", finite(r.started()))
-                            .put("finishedMs", finite(r.finished()))
-                            .put("answeredMs", r.answered())
-                            .put("thread", r.thread())));
-            array.add(new JsonObject()
-                    .put("handler", wave.handler())
-                    .put("concurrency", wave.concurrency())
-                    .put("delayMs", wave.delayMs())
-                    .put("server", wave.serverShape())
-                    .put("predictedMs", finite(wave.predictedMillis()))
-                    .put("measuredMs", wave.millis())
-                    .put("sameClock", wave.sameClock())
-                    .put("requests", requests));
+        if (target == null) {
+            Handlers.requireLoopbench(asked);
         }
-        return new JsonObject().put("waves", array);
+        return asked;
     }
 
-    private static Double finite(double value) {
-        return Double.isFinite(value) ? value : null;
-    }
-
-    private static String required(String option, String value) throws UsageError {
-        if (value == null || value.startsWith("--")) {
-            throw new UsageError(option + " needs a value");
+    private List<String> withoutUnservable(List<String> asked, Target server) {
+        if (server.virtualThreads().orElse(true)) {
+            return asked;
         }
-        return value;
+        List<String> skipped =
+                asked.stream().filter(WaitStyle::needsVirtualThreads).toList();
+        if (!skipped.isEmpty()) {
+            context.out()
+                    .println("loopbench: skipping " + String.join(", ", skipped) + ": "
+                            + (server instanceof InProcessTarget in
+                                    ? in.virtualThreadsUnavailableReason()
+                                    : "the target says it has no virtual threads"));
+        }
+        return asked.stream().filter(handler -> !skipped.contains(handler)).toList();
     }
 
-    private static int integer(String option, String value, int min, int max) throws UsageError {
-        String given = required(option, value);
+    private Target start(String firstHandler) throws Exception {
+        if (target == null) {
+            return InProcessTarget.start(eventLoops);
+        }
         try {
-            int parsed = Integer.parseInt(given);
-            if (parsed >= min && parsed <= max) {
-                return parsed;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
+            return ExternalTarget.connect(target, firstHandler, 0);
+        } catch (CellUnusable e) {
+            throw new UsageError(e.getMessage());
         }
-        throw new UsageError(option + " must be a whole number from " + min + " to " + max + ", got '" + given + "'");
+    }
+
+    /** {@code run-benchmarks.sh} exports COLUMNS when it prints to a terminal. */
+    private static int terminalWidth() {
+        try {
+            return Math.max(
+                    MIN_WIDTH,
+                    Math.min(
+                            MAX_WIDTH, Integer.parseInt(System.getenv("COLUMNS").strip())));
+        } catch (RuntimeException unsetOrNotANumber) {
+            return TextTimeline.FILE_WIDTH;
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.loopbench.compare;
 
 import dev.loopbench.jmh.JmhResult;
+import dev.loopbench.matrix.Cell;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,9 +34,8 @@ public final class CellLabels {
             }
         }
         List<String> order = new ArrayList<>(varying);
-        // loopbench's cells read best as "handler, N"
-        order.sort(
-                (x, y) -> Integer.compare(rank(x), rank(y)) != 0 ? Integer.compare(rank(x), rank(y)) : x.compareTo(y));
+        order.sort(Cell.PARAM_ORDER); // loopbench's cells read best as "handler, N"
+
         Map<JmhResult, String> labels = new LinkedHashMap<>();
         for (JmhResult result : results) {
             List<String> parts = new ArrayList<>();
@@ -48,16 +48,6 @@ public final class CellLabels {
             labels.put(result, String.join(" ", parts));
         }
         return labels;
-    }
-
-    private static int rank(String param) {
-        return switch (param) {
-            case "handler" -> 0;
-            case "concurrency" -> 1;
-            case "delayMs" -> 2;
-            case "eventLoops" -> 3;
-            default -> 4;
-        };
     }
 
     private static String shortName(String param) {

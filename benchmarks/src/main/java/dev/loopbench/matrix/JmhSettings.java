@@ -1,5 +1,6 @@
 package dev.loopbench.matrix;
 
+import dev.loopbench.benchmarks.BenchmarkDefaults;
 import java.util.List;
 
 /** How long JMH runs each cell: warm-up and measurement iterations, and forks. */
@@ -8,6 +9,34 @@ public record JmhSettings(
 
     /** JVM start, server start and the warm-up wave that opens the connections, before the first iteration. */
     static final double FORK_START_SECONDS = 2.5;
+
+    /** The benchmark's own annotations: what {@code java -jar benchmarks.jar} runs without options. */
+    public static final JmhSettings ANNOTATED = new JmhSettings(
+            BenchmarkDefaults.WARMUP_ITERATIONS,
+            BenchmarkDefaults.WARMUP_SECONDS,
+            BenchmarkDefaults.MEASUREMENT_ITERATIONS,
+            BenchmarkDefaults.MEASUREMENT_SECONDS,
+            BenchmarkDefaults.FORKS);
+
+    public JmhSettings withWarmupIterations(int iterations) {
+        return new JmhSettings(iterations, warmupSeconds, measurementIterations, measurementSeconds, forks);
+    }
+
+    public JmhSettings withWarmupSeconds(int seconds) {
+        return new JmhSettings(warmupIterations, seconds, measurementIterations, measurementSeconds, forks);
+    }
+
+    public JmhSettings withMeasurementIterations(int iterations) {
+        return new JmhSettings(warmupIterations, warmupSeconds, iterations, measurementSeconds, forks);
+    }
+
+    public JmhSettings withMeasurementSeconds(int seconds) {
+        return new JmhSettings(warmupIterations, warmupSeconds, measurementIterations, seconds, forks);
+    }
+
+    public JmhSettings withForks(int newForks) {
+        return new JmhSettings(warmupIterations, warmupSeconds, measurementIterations, measurementSeconds, newForks);
+    }
 
     public List<String> jmhArgs() {
         return List.of(

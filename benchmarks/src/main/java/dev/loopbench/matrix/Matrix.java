@@ -22,15 +22,29 @@ public record Matrix(List<Family> families) {
             WaitStyle.VIRTUAL_THREAD_SLEEP.path());
     static final List<String> NON_BLOCKING = List.of(WaitStyle.TIMER.path(), WaitStyle.VIRTUAL_THREAD_AWAIT.path());
 
-    public Matrix {
-        families = List.copyOf(families);
-    }
+    /** The benchmark's own iterations and fork, with 3 warm-up iterations instead of its 2. */
+    static final JmhSettings STANDARD_BLOCKING = JmhSettings.ANNOTATED.withWarmupIterations(3);
 
     /**
      * The non-blocking handlers get a longer warm-up: a wave of 1000 is mostly request handling,
      * and on 2 cores the JIT competes with it for some 20 s (N = 1000 timer waves in 2 s
      * iterations: 266, 185, 148, 127, 162, 130, 122, 148, 136, 126 ms, then 118 to 127 ms).
      */
+    static final JmhSettings STANDARD_NON_BLOCKING = JmhSettings.ANNOTATED.withWarmupIterations(10);
+
+    /** Iterations of 1 s, three of them measured: for a first look and for CI. */
+    private static final JmhSettings QUICK = JmhSettings.ANNOTATED
+            .withWarmupSeconds(1)
+            .withMeasurementIterations(3)
+            .withMeasurementSeconds(1);
+
+    static final JmhSettings QUICK_BLOCKING = QUICK.withWarmupIterations(1);
+    static final JmhSettings QUICK_NON_BLOCKING = QUICK.withWarmupIterations(3);
+
+    public Matrix {
+        families = List.copyOf(families);
+    }
+
     public static Matrix standard() {
         return new Matrix(List.of(
                 new Family(
@@ -39,33 +53,28 @@ public record Matrix(List<Family> families) {
                         List.of(1, 4, 16, 64),
                         List.of(DELAY_MS),
                         List.of(EVENT_LOOPS),
-                        new JmhSettings(3, 2, 5, 2, 1)),
+                        STANDARD_BLOCKING),
                 new Family(
                         "non-blocking",
                         NON_BLOCKING,
                         List.of(1, 16, 64, 256, 1000),
                         List.of(DELAY_MS),
                         List.of(EVENT_LOOPS),
-                        new JmhSettings(10, 2, 5, 2, 1))));
+                        STANDARD_NON_BLOCKING)));
     }
 
     /** The same shape, fewer levels and shorter iterations: for a first look and for CI. */
     public static Matrix quick() {
         return new Matrix(List.of(
                 new Family(
-                        "blocking",
-                        BLOCKING,
-                        List.of(1, 16),
-                        List.of(DELAY_MS),
-                        List.of(EVENT_LOOPS),
-                        new JmhSettings(1, 1, 3, 1, 1)),
+                        "blocking", BLOCKING, List.of(1, 16), List.of(DELAY_MS), List.of(EVENT_LOOPS), QUICK_BLOCKING),
                 new Family(
                         "non-blocking",
                         NON_BLOCKING,
                         List.of(1, 64, 1000),
                         List.of(DELAY_MS),
                         List.of(EVENT_LOOPS),
-                        new JmhSettings(3, 1, 3, 1, 1))));
+                        QUICK_NON_BLOCKING)));
     }
 
     public Matrix withoutHandlers(Predicate<String> dropped) {

@@ -2,7 +2,6 @@ package dev.loopbench.report;
 
 import dev.loopbench.benchmarks.WaveProfiler;
 import dev.loopbench.jmh.JmhResult;
-import dev.loopbench.model.WaveModel;
 import dev.loopbench.render.ChartStyle;
 import java.awt.Color;
 import java.util.ArrayList;
@@ -74,11 +73,12 @@ public final class RunCharts {
             SeriesLook look = SeriesLook.of(line.handler(), i);
             double[] n = concurrency(line);
             double[] p = line.cells().stream()
-                    .mapToDouble(cell -> parallelism(cell, cell.primary().score()))
+                    .mapToDouble(
+                            cell -> WaveLines.parallelism(cell, cell.primary().score()))
                     .toArray();
             look.applyTo(chart.addSeries(line.name(), n, p));
             double[] model = line.cells().stream()
-                    .mapToDouble(cell -> parallelism(cell, predicted(cell)))
+                    .mapToDouble(cell -> WaveLines.parallelism(cell, predicted(cell)))
                     .toArray();
             if (allPositive(model)) {
                 dashed(chart.addSeries(line.name() + " (model)", n, model), look);
@@ -160,12 +160,6 @@ public final class RunCharts {
 
     private static double predicted(JmhResult cell) {
         return cell.secondaryScore(WaveProfiler.PREDICTED);
-    }
-
-    private static double parallelism(JmhResult cell, double waveMillis) {
-        double n = WaveLines.concurrency(cell);
-        double d = WaveLines.number(cell.param("delayMs"));
-        return n > 0 && d > 0 && waveMillis > 0 ? WaveModel.effectiveParallelism((int) n, d, waveMillis) : Double.NaN;
     }
 
     private static double finiteOrZero(double value) {

@@ -3,7 +3,6 @@ package dev.loopbench.report;
 import dev.loopbench.benchmarks.WaveProfiler;
 import dev.loopbench.jmh.JmhResult;
 import dev.loopbench.model.WaitStyle;
-import dev.loopbench.model.WaveModel;
 import dev.loopbench.render.Table;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -57,10 +56,7 @@ public final class Summary {
         double model = result.secondaryScore(WaveProfiler.PREDICTED);
         int concurrency = intParam(result, "concurrency");
         int delay = intParam(result, "delayMs");
-        boolean loopbench = result.param("handler") != null
-                && concurrency > 0
-                && "ms/op".equals(result.primary().unit());
-        if (!loopbench) { // any other JMH result: its name and score, nothing of the model
+        if (!WaveLines.isWave(result)) { // any other JMH result: its name and score, nothing of the model
             String unit = result.primary().unit();
             return new String[] {
                 result.label(),
@@ -77,8 +73,7 @@ public final class Summary {
         }
         boolean inProcess =
                 result.param("target") == null || result.param("target").isBlank();
-        double lanes =
-                measured > 0 && delay > 0 ? WaveModel.effectiveParallelism(concurrency, delay, measured) : Double.NaN;
+        double lanes = WaveLines.parallelism(result, measured);
         return new String[] {
             result.param("handler"),
             String.valueOf(concurrency),

@@ -1,6 +1,7 @@
 package dev.loopbench.report;
 
 import dev.loopbench.jmh.JmhResult;
+import dev.loopbench.model.WaveModel;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -41,6 +42,20 @@ public final class WaveLines {
             lines.add(new Line(name, String.valueOf(cells.get(0).param("handler")), sorted));
         });
         return lines;
+    }
+
+    /** Whether a result is a wave of loopbench's benchmark in ms/op: what the model and P speak of. */
+    public static boolean isWave(JmhResult result) {
+        return result.param("handler") != null
+                && concurrency(result) > 0
+                && "ms/op".equals(result.primary().unit());
+    }
+
+    /** P = N x D / T for a wave time T of this cell; NaN where it is not defined (D = 0, or no wave). */
+    public static double parallelism(JmhResult cell, double waveMillis) {
+        double n = concurrency(cell);
+        double d = number(cell.param("delayMs"));
+        return n > 0 && d > 0 && waveMillis > 0 ? WaveModel.effectiveParallelism((int) n, d, waveMillis) : Double.NaN;
     }
 
     /** N of a cell; NaN when it has none. */

@@ -7,9 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.loopbench.jmh.Fixtures;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -206,7 +203,7 @@ class CompareCommandTest {
     @CsvSource(
             delimiter = '|',
             value = {
-                "--fail-threshold abc            | --fail-threshold takes a number",
+                "--fail-threshold abc            | Invalid value for option '--fail-threshold': takes a number",
                 "--fail-threshold -5             | --fail-threshold is a percentage above 0",
                 "--warn-threshold 20             | must not be above --fail-threshold",
                 "--alpha 2                       | --alpha is a significance level",
@@ -233,15 +230,10 @@ class CompareCommandTest {
     }
 
     private Outcome compare(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
         List<String> command = new ArrayList<>(List.of("compare"));
         command.addAll(List.of(args));
-        int exit = Main.execute(
-                command,
-                new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Outcome(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        Invocation invocation = Invocation.run(dir, command.toArray(String[]::new));
+        return new Outcome(invocation.exitCode(), invocation.out(), invocation.err());
     }
 
     /** The fixture with one cell's score and raw iterations multiplied by {@code factor}. */

@@ -8,43 +8,67 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.loopbench.matrix.Family;
 import dev.loopbench.matrix.JmhSettings;
 import dev.loopbench.matrix.Matrix;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import picocli.CommandLine;
 
 @DisplayName("The run command")
 class RunCommandTest {
 
+    @TempDir
+    Path repository;
+
     @Test
     @DisplayName("takes --quick, --target URL and everything after -- for JMH")
-    void parsesItsOptions() throws Exception {
-        RunCommand.Options options =
-                RunCommand.parse(List.of("--quick", "--target", "http://h:1", "--", "-prof", "gc"));
-        assertTrue(options.quick());
-        assertEquals("http://h:1", options.target().orElseThrow());
-        assertEquals(List.of("-prof", "gc"), options.jmhArgs());
+    void parsesItsOptions() {
+        CommandLine commands = Main.commandLine(new CommandContext(System.out, System.err, repository));
+        commands.parseArgs("--quick", "--target", "http://h:1", "--", "-prof", "gc");
+        RunCommand run = commands.getCommand();
+        assertTrue(run.quick);
+        assertEquals("http://h:1", run.target);
+        assertEquals(List.of("-prof", "gc"), run.jmhArgs);
     }
 
-    @Test
-    @DisplayName("refuses an unknown option and a --target without URL, saying which")
-    void refusesBadOptions() {
-        assertEquals(
-                "unknown option '--fast'",
-                assertThrows(UsageError.class, () -> RunCommand.parse(List.of("--fast")))
-                        .getMessage());
-        assertTrue(assertThrows(UsageError.class, () -> RunCommand.parse(List.of("--target")))
-                .getMessage()
-                .startsWith("--target needs a URL"));
+    @ParameterizedTest(name = "''{0}'' exits 2, saying ''{1}'', with the usage after it")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "--fast                  | Unknown option: '--fast'",
+                "--target                | Missing required parameter for option '--target'",
+                "extra                   | unknown argument 'extra'",
+                "--quick extra -- -i 3   | unknown argument 'extra'"
+            })
+    void refusesBadOptions(String args, String reason) {
+        Invocation run = Invocation.run(repository, args.split(" "));
+        assertEquals(2, run.exitCode(), run.toString());
+        assertTrue(run.err().startsWith("loopbench: ") && run.err().contains(reason), run.toString());
+        assertTrue(run.err().contains("usage: ./run-benchmarks.sh"), run.toString());
+        assertEquals("", run.out(), run.toString());
     }
 
-    @Test
-    @DisplayName(
-            "refuses -rf and -rff (the results are always JSON in the run's folder) and -bm and -tu (the summary reads ms/op)")
-    void refusesResultFormatOptions() {
-        UsageError format = assertThrows(UsageError.class, () -> JmhArguments.parse(List.of("-rf", "csv")));
-        assertTrue(format.getMessage().contains("results.json"), format.getMessage());
-        UsageError mode = assertThrows(UsageError.class, () -> JmhArguments.parse(List.of("-bm", "thrpt")));
-        assertTrue(mode.getMessage().contains("ms/op"), mode.getMessage());
+    @ParameterizedTest(name = "-- {0} exits 2 in one line saying ''{1}''")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "-i abc              | Cannot parse argument 'abc' of option i",
+                "-f x                | Cannot parse argument 'x' of option f",
+                "-bogus              | not a recognized option",
+                "-rf csv             | -rf cannot be passed: results are always written as JSON",
+                "-bm thrpt           | -bm cannot be passed: the summary, the model and the charts read",
+                "-p delayMs=fast     | -p delayMs takes whole numbers, got 'fast'"
+            })
+    void refusesBadJmhArguments(String jmhArgs, String reason) {
+        String[] args = ("-- " + jmhArgs).split(" ");
+        Invocation run = Invocation.run(repository, args);
+        assertEquals(2, run.exitCode(), run.toString());
+        assertEquals(1, run.err().lines().count(), "one line: " + run);
+        assertTrue(run.err().startsWith("loopbench: ") && run.err().contains(reason), run.toString());
+        assertEquals("", run.out(), "nothing ran: " + run);
     }
 
     @Test
@@ -54,14 +78,14 @@ class RunCommandTest {
                 JmhArguments.parse(List.of("-p", "concurrency=8,32", "-prof", "gc", "-p", "other=1", "-i", "3"));
         assertEquals(List.of("8", "32"), jmh.param("concurrency").orElseThrow());
         assertEquals(List.of("-prof", "gc", "-p", "other=1", "-i", "3"), jmh.passThrough());
-        assertTrue(jmh.settingsGiven().contains("-i"));
+        assertTrue(jmh.gives("-i"));
+        assertFalse(jmh.gives("-wi"));
     }
 
     @Test
     @DisplayName("-p concurrency sets the levels of every family, each keeping its own warm-up")
     void concurrencyOverrideKeepsFamilies() throws Exception {
-        Matrix matrix =
-                RunCommand.applyOverrides(Matrix.standard(), JmhArguments.parse(List.of("-p", "concurrency=8")));
+        Matrix matrix = JmhArguments.parse(List.of("-p", "concurrency=8")).applyTo(Matrix.standard());
         assertEquals(2, matrix.families().size(), matrix.toString());
         matrix.families().forEach(family -> assertEquals(List.of(8), family.concurrency(), matrix.toString()));
         assertEquals(
@@ -73,8 +97,8 @@ class RunCommandTest {
     @Test
     @DisplayName("-p handler picks handlers, each keeping its family's concurrency levels")
     void handlerOverrideKeepsFamilyLevels() throws Exception {
-        Matrix matrix = RunCommand.applyOverrides(
-                Matrix.standard(), JmhArguments.parse(List.of("-p", "handler=timer,event-loop-sleep")));
+        Matrix matrix = JmhArguments.parse(List.of("-p", "handler=timer,event-loop-sleep"))
+                .applyTo(Matrix.standard());
         assertEquals(2, matrix.families().size(), matrix.toString());
         Family blocking = matrix.families().get(0);
         Family nonBlocking = matrix.families().get(1);
@@ -85,26 +109,31 @@ class RunCommandTest {
     }
 
     @Test
-    @DisplayName("-p delayMs and -p eventLoops replace the matrix's values and must be numbers")
+    @DisplayName("-p delayMs and -p eventLoops replace the matrix's values, repeated -p joined as JMH does")
     void delayAndEventLoopOverrides() throws Exception {
-        Matrix matrix = RunCommand.applyOverrides(
-                Matrix.quick(), JmhArguments.parse(List.of("-p", "delayMs=50", "-p", "eventLoops=1,4")));
+        Matrix matrix = JmhArguments.parse(List.of("-p", "delayMs=50", "-p", "eventLoops=1", "-p", "eventLoops=4"))
+                .applyTo(Matrix.quick());
         matrix.families().forEach(family -> {
-            assertEquals(List.of(50), family.delays());
-            assertEquals(List.of(1, 4), family.eventLoops());
+            assertEquals(List.of(50), family.delays(), matrix.toString());
+            assertEquals(List.of(1, 4), family.eventLoops(), matrix.toString());
         });
-        UsageError error = assertThrows(
-                UsageError.class,
-                () -> RunCommand.applyOverrides(Matrix.quick(), JmhArguments.parse(List.of("-p", "delayMs=fast"))));
+        UsageError error = assertThrows(UsageError.class, () -> JmhArguments.parse(List.of("-p", "delayMs=fast"))
+                .applyTo(Matrix.quick()));
         assertEquals("-p delayMs takes whole numbers, got 'fast'", error.getMessage());
     }
 
     @Test
-    @DisplayName("JMH's own -wi/-w/-i/-r/-f replace the matrix's settings in the plan")
+    @DisplayName("JMH's own -wi/-w/-i/-r/-f replace the matrix's settings in the plan, as JMH parsed them")
     void settingsOverrides() throws Exception {
-        JmhSettings settings = RunCommand.effectiveSettings(
-                Matrix.standard().families().get(0).settings(),
-                JmhArguments.parse(List.of("-i", "10", "-r", "500ms", "-f", "2")));
-        assertEquals(new JmhSettings(3, 2, 10, 1, 2), settings);
+        JmhSettings matrix = Matrix.standard().families().get(0).settings();
+        JmhSettings settings = JmhArguments.parse(List.of("-i", "10", "-r", "500ms", "-f", "2", "-w", "1min"))
+                .settings(matrix);
+        assertEquals(
+                matrix.withMeasurementIterations(10)
+                        .withMeasurementSeconds(1)
+                        .withForks(2)
+                        .withWarmupSeconds(60),
+                settings,
+                "from " + matrix);
     }
 }

@@ -1,0 +1,61 @@
+package dev.loopbench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+@DisplayName("Every command's help")
+class HelpTest {
+
+    @TempDir
+    Path repository;
+
+    @ParameterizedTest(name = "''{0}'' prints its usage to stdout and exits 0")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "--help            | usage: ./run-benchmarks.sh [--quick] [--target URL] [-- JMH-ARGS...]"
+                        + ";--quick;--target URL;-- JMH-ARGS;results/<timestamp>/;bmf.json;compare;report;timeline",
+                "-h                | usage: ./run-benchmarks.sh [--quick]",
+                "compare --help    | usage: ./run-benchmarks.sh compare;BASE.json;CANDIDATE.json;--fail-threshold PCT"
+                        + ";--warn-threshold PCT;--alpha A;--format FORMAT;--chart DIR;Exit 0",
+                "report --help     | usage: ./run-benchmarks.sh report;RESULTS.json;--output DIR",
+                "timeline -h       | usage: ./run-benchmarks.sh timeline;--concurrency N;--ms D;--target URL"
+                        + ";--handlers a,b;--event-loops E;--width COLUMNS"
+            })
+    void printsUsage(String args, String expected) {
+        Invocation help = Invocation.run(repository, args.split(" "));
+        assertEquals(0, help.exitCode(), help.toString());
+        String[] parts = expected.split(";");
+        assertTrue(help.out().startsWith(parts[0]), "starts with '" + parts[0] + "': " + help);
+        for (String part : parts) {
+            assertTrue(help.out().contains(part), "the usage should show '" + part + "': " + help);
+        }
+        help.out().lines().forEach(line -> assertTrue(line.length() <= 80, "wider than 80: '" + line + "'"));
+        assertEquals("", help.err(), help.toString());
+    }
+
+    @ParameterizedTest(name = "''{0}'' exits 2 with the reason and that command's usage on stderr")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "compare a.json                   | usage: ./run-benchmarks.sh compare",
+                "compare a.json b.json --nope 1   | usage: ./run-benchmarks.sh compare",
+                "compare a.json b.json --format   | usage: ./run-benchmarks.sh compare",
+                "report r.json --chart x          | usage: ./run-benchmarks.sh report",
+                "report                           | usage: ./run-benchmarks.sh report",
+                "timeline --bogus 1               | usage: ./run-benchmarks.sh timeline"
+            })
+    void badOptionsShowTheCommandsUsage(String args, String usage) {
+        Invocation refused = Invocation.run(repository, args.split(" "));
+        assertEquals(2, refused.exitCode(), refused.toString());
+        assertTrue(refused.err().startsWith("loopbench: "), "first the reason: " + refused);
+        assertTrue(refused.err().contains(usage), "then the usage: " + refused);
+        assertEquals("", refused.out(), refused.toString());
+    }
+}
