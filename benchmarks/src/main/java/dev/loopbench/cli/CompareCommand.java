@@ -13,14 +13,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code run-benchmarks.sh compare BASE.json CANDIDATE.json [options]}. Exit 0: no significant
@@ -35,12 +31,9 @@ import picocli.CommandLine.Spec;
         },
         footer = "Exit 0: no significant regression beyond --fail-threshold; 1: there is one; 2: unusable input"
                 + " (missing, not JSON, not JMH, nothing in common), in one line.")
-final class CompareCommand implements Callable<Integer> {
+final class CompareCommand extends LoopbenchCommand {
 
     private static final List<String> FORMATS = List.of("text", "markdown", "json");
-
-    @Mixin
-    HelpOption help;
 
     @Parameters(index = "0", paramLabel = "BASE.json", description = "the run to compare against")
     Path base;
@@ -77,13 +70,8 @@ final class CompareCommand implements Callable<Integer> {
             description = "also draw each cell's change with its confidence interval: change.png, .svg, compare.html")
     Path chart;
 
-    @Spec
-    CommandSpec spec;
-
-    private final CommandContext context;
-
     CompareCommand(CommandContext context) {
-        this.context = context;
+        super(context);
     }
 
     /** Exit 1 means a regression and nothing else: any other failure is unusable input, exit 2. */

@@ -7,9 +7,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -18,10 +16,7 @@ import picocli.CommandLine.Parameters;
         name = "report",
         description = "summary, charts, index.html and the dashboard exports for one JMH results file, next to it"
                 + " or in DIR. Exit 2: the file is missing, not JSON or not JMH's.")
-final class ReportCommand implements Callable<Integer> {
-
-    @Mixin
-    HelpOption help;
+final class ReportCommand extends LoopbenchCommand {
 
     @Parameters(paramLabel = "RESULTS.json", description = "JMH's JSON results, of loopbench or of any benchmark")
     Path results;
@@ -29,10 +24,8 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "DIR", description = "where to write; default: the file's folder")
     Path output;
 
-    private final CommandContext context;
-
     ReportCommand(CommandContext context) {
-        this.context = context;
+        super(context);
     }
 
     @Override

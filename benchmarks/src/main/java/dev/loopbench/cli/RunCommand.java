@@ -16,13 +16,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * The top level of {@code run-benchmarks.sh}: prints the plan, runs JMH once per {@link Family}
@@ -57,10 +53,7 @@ import picocli.CommandLine.Spec;
                     + " virtual-thread handlers are skipped, saying so). The jars are built with Maven when missing"
                     + " or older than the sources."
         })
-final class RunCommand implements Callable<Integer> {
-
-    @Mixin
-    HelpOption help;
+final class RunCommand extends LoopbenchCommand {
 
     @Option(names = "--quick", description = "the same matrix, smaller and shorter: about 2 minutes")
     boolean quick;
@@ -80,13 +73,8 @@ final class RunCommand implements Callable<Integer> {
                     + " settings; -rf/-rff/-bm/-tu are refused (the summary reads JSON in ms/op)")
     List<String> jmhArgs = new ArrayList<>();
 
-    @Spec
-    CommandSpec spec;
-
-    private final CommandContext context;
-
     RunCommand(CommandContext context) {
-        this.context = context;
+        super(context);
     }
 
     @Override

@@ -15,12 +15,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code run-benchmarks.sh timeline [options]}: one warm wave per handler, drawn request by request. */
 @Command(
@@ -28,7 +24,7 @@ import picocli.CommandLine.Spec;
         description = "one warm wave per handler, drawn request by request: when each was sent, received, queued,"
                 + " waiting and answered, on which thread. Printed as text and written as Gantt charts,"
                 + " timeline.json and index.html to results/<timestamp>-timeline/.")
-final class TimelineCommand implements Callable<Integer> {
+final class TimelineCommand extends LoopbenchCommand {
 
     /** Narrower, a bar has too few columns to show a staircase. */
     private static final int MIN_WIDTH = 40;
@@ -36,14 +32,15 @@ final class TimelineCommand implements Callable<Integer> {
     /** Wider than any terminal. */
     private static final int MAX_WIDTH = 400;
 
-    @Mixin
-    HelpOption help;
+    private static final int MAX_CONCURRENCY = 1000;
 
-    @Option(names = "--concurrency", paramLabel = "N", description = "requests per wave, 1 to 1000; default 8")
+    private static final int MAX_EVENT_LOOPS = 64;
+
+    @Option(names = "--concurrency", paramLabel = "N", description = "requests per wave; default ${DEFAULT-VALUE}")
     int concurrency = 8;
 
-    @Option(names = "--ms", paramLabel = "D", description = "the wait of each request in ms; default 100")
-    int delayMs = 100;
+    @Option(names = "--ms", paramLabel = "D", description = "the wait of each request in ms; default ${DEFAULT-VALUE}")
+    int delayMs = Matrix.DELAY_MS;
 
     @Option(names = "--target", paramLabel = "URL", description = "draw a running server instead of the in-process one")
     String target;
@@ -57,7 +54,10 @@ final class TimelineCommand implements Callable<Integer> {
     List<String> handlers =
             Arrays.stream(WaitStyle.values()).map(WaitStyle::path).toList();
 
-    @Option(names = "--event-loops", paramLabel = "E", description = "E of the in-process server; default 2")
+    @Option(
+            names = "--event-loops",
+            paramLabel = "E",
+            description = "E of the in-process server; default ${DEFAULT-VALUE}")
     int eventLoops = Matrix.EVENT_LOOPS;
 
     @Option(
@@ -66,13 +66,8 @@ final class TimelineCommand implements Callable<Integer> {
             description = "width of the printed timeline; default the terminal's (COLUMNS), else 80")
     Integer width;
 
-    @Spec
-    CommandSpec spec;
-
-    private final CommandContext context;
-
     TimelineCommand(CommandContext context) {
-        this.context = context;
+        super(context);
     }
 
     @Override
@@ -115,9 +110,9 @@ final class TimelineCommand implements Callable<Integer> {
     }
 
     private List<String> checkedHandlers() throws UsageError {
-        UsageErrors.inRange(spec, "--concurrency", concurrency, 1, 1000);
+        UsageErrors.inRange(spec, "--concurrency", concurrency, 1, MAX_CONCURRENCY);
         UsageErrors.inRange(spec, "--ms", delayMs, 0, WaitStyle.MAX_DELAY_MS);
-        UsageErrors.inRange(spec, "--event-loops", eventLoops, 1, 64);
+        UsageErrors.inRange(spec, "--event-loops", eventLoops, 1, MAX_EVENT_LOOPS);
         List<String> asked = handlers.stream()
                 .map(String::strip)
                 .filter(handler -> !handler.isEmpty())

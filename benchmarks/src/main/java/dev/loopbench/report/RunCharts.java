@@ -31,11 +31,10 @@ public final class RunCharts {
                 "concurrency N (simultaneous requests)",
                 "wave time (ms, log scale)");
         List<Double> drawn = new ArrayList<>();
-        List<WaveLines.Line> lines = thickestFirst(results);
-        for (int i = 0; i < lines.size(); i++) {
-            WaveLines.Line line = lines.get(i);
-            SeriesLook look = SeriesLook.of(line.handler(), i);
-            double[] n = concurrency(line);
+        for (Drawn series : thickestFirst(results)) {
+            WaveLines.Line line = series.line();
+            SeriesLook look = series.look();
+            double[] n = series.concurrency();
             double[] measured = line.cells().stream()
                     .mapToDouble(cell -> cell.primary().score())
                     .toArray();
@@ -51,9 +50,9 @@ public final class RunCharts {
                     drawn.add(value);
                 }
             }
-            for (int c = 0; c < measured.length; c++) {
-                drawn.add(Math.max(measured[c] - errors[c], measured[c] / 2));
-                drawn.add(measured[c] + errors[c]);
+            for (int i = 0; i < measured.length; i++) {
+                drawn.add(Math.max(measured[i] - errors[i], measured[i] / 2));
+                drawn.add(measured[i] + errors[i]);
             }
         }
         fitYAxis(chart, drawn);
@@ -67,11 +66,10 @@ public final class RunCharts {
                 "Effective parallelism P = N x D / T against concurrency" + constants(results),
                 "concurrency N (simultaneous requests)",
                 "effective parallelism P (lanes, log scale)");
-        List<WaveLines.Line> lines = thickestFirst(results);
-        for (int i = 0; i < lines.size(); i++) {
-            WaveLines.Line line = lines.get(i);
-            SeriesLook look = SeriesLook.of(line.handler(), i);
-            double[] n = concurrency(line);
+        for (Drawn series : thickestFirst(results)) {
+            WaveLines.Line line = series.line();
+            SeriesLook look = series.look();
+            double[] n = series.concurrency();
             double[] p = line.cells().stream()
                     .mapToDouble(
                             cell -> WaveLines.parallelism(cell, cell.primary().score()))
@@ -88,12 +86,23 @@ public final class RunCharts {
         return chart;
     }
 
+    /** A line of cells, how it is drawn, and its x values. */
+    private record Drawn(WaveLines.Line line, SeriesLook look, double[] concurrency) {}
+
     /** Thick lines are drawn first, so that the thin ones of handlers that measured alike stay visible on top. */
-    private static List<WaveLines.Line> thickestFirst(List<JmhResult> results) {
+    private static List<Drawn> thickestFirst(List<JmhResult> results) {
         List<WaveLines.Line> lines = new ArrayList<>(WaveLines.of(results));
         lines.sort(Comparator.comparingDouble(
                 line -> -SeriesLook.of(line.handler(), 0).lineWidth()));
-        return lines;
+        List<Drawn> drawn = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            WaveLines.Line line = lines.get(i);
+            drawn.add(new Drawn(
+                    line,
+                    SeriesLook.of(line.handler(), i),
+                    line.cells().stream().mapToDouble(WaveLines::concurrency).toArray()));
+        }
+        return drawn;
     }
 
     private static XYChart xyChart(String title, String xTitle, String yTitle) {
@@ -152,10 +161,6 @@ public final class RunCharts {
             same.add("target " + results.get(0).param("target"));
         }
         return same.isEmpty() ? "" : " (" + String.join(", ", same) + ")";
-    }
-
-    private static double[] concurrency(WaveLines.Line line) {
-        return line.cells().stream().mapToDouble(WaveLines::concurrency).toArray();
     }
 
     private static double predicted(JmhResult cell) {
