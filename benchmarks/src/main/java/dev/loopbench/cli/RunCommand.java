@@ -1,6 +1,7 @@
 package dev.loopbench.cli;
 
 import dev.loopbench.benchmarks.ConcurrentRequestsBenchmark;
+import dev.loopbench.benchmarks.ForkSettings;
 import dev.loopbench.benchmarks.InProcessTarget;
 import dev.loopbench.benchmarks.WaveProfiler;
 import dev.loopbench.matrix.Cell;
@@ -76,7 +77,7 @@ public final class RunCommand {
         out.println("loopbench: " + Jdk.describeRunning());
         Optional<ServerShape> shape;
         if (target.isPresent()) {
-            TargetProbe probe = TargetProbe.probe(target.get());
+            TargetProbe probe = TargetProbe.probe(target.get(), ForkSettings.insecure());
             out.println("loopbench: target " + probe.describe());
             shape = probe.shape();
             if (probe.virtualThreads().isPresent() && !probe.virtualThreads().get()) {
