@@ -16,9 +16,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * sleeps {@code ?ms=} on a fixed pool of k threads. Its lanes are k by construction, an answer
  * known without loopbench's model. Variants behave like servers loopbench meets in the wild.
  */
-final class JdkHttpServer implements AutoCloseable {
+public final class JdkHttpServer implements AutoCloseable {
 
-    enum Behaviour {
+    public enum Behaviour {
         /** Answers every request. */
         PLAIN,
         /** Answers a request with an {@code Upgrade} header with 400, as uvicorn does. */
@@ -46,11 +46,11 @@ final class JdkHttpServer implements AutoCloseable {
         server.start();
     }
 
-    static JdkHttpServer start(int lanes, Behaviour behaviour) throws IOException {
+    public static JdkHttpServer start(int lanes, Behaviour behaviour) throws IOException {
         return new JdkHttpServer(lanes, behaviour);
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
