@@ -70,7 +70,7 @@ public final class WaveProfiler implements InternalProfiler {
 
     private List<Result> trialResults(BenchmarkParams params) {
         List<Result> results = new ArrayList<>();
-        results.add(new ScalarResult(
+        results.add(new TrialResult(
                 "effectiveParallelism",
                 WaveModel.effectiveParallelism(
                         Integer.parseInt(params.getParam("concurrency")),
@@ -83,13 +83,13 @@ public final class WaveProfiler implements InternalProfiler {
             results.add(percentile("latencyP90", 90));
             results.add(percentile("latencyP99", 99));
             results.add(percentile("latencyP999", 99.9));
-            results.add(new ScalarResult("latencyMax", trial.maxMillis(), "ms", AggregationPolicy.MAX));
+            results.add(new TrialResult("latencyMax", trial.maxMillis(), "ms", AggregationPolicy.MAX));
         }
         return results;
     }
 
-    private ScalarResult percentile(String name, double percentile) {
-        return new ScalarResult(name, trial.percentileMillis(percentile), "ms", AggregationPolicy.AVG);
+    private TrialResult percentile(String name, double percentile) {
+        return new TrialResult(name, trial.percentileMillis(percentile), "ms", AggregationPolicy.AVG);
     }
 
     private void logInterval(BenchmarkParams params, Histogram latencies) {
