@@ -4,7 +4,6 @@ import dev.loopbench.model.ServerShape;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
@@ -38,13 +37,14 @@ public final class ExternalTarget implements Target {
         } catch (IllegalArgumentException e) {
             throw new CellUnusable("target " + e.getMessage());
         }
-        HttpClient probe = HttpClient.newBuilder().connectTimeout(PROBE_TIMEOUT).build();
+        HttpClient probe = Probes.client(ForkSettings.insecure(), PROBE_TIMEOUT);
         String first = requestUrl(baseUrl, handlerPath, delayMs);
         HttpResponse<String> answer;
         try {
-            answer = get(probe, first, PROBE_TIMEOUT.plusMillis(delayMs));
+            answer = Probes.get(probe, first, PROBE_TIMEOUT.plusMillis(delayMs));
         } catch (IOException e) {
-            throw new CellUnusable("target " + baseUrl + " is not reachable: GET " + first + " failed: " + e);
+            throw new CellUnusable("target " + baseUrl + " is not reachable: GET " + first + " failed: "
+                    + Probes.describe(e, baseUrl));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CellUnusable("interrupted while probing " + first);
@@ -79,9 +79,9 @@ public final class ExternalTarget implements Target {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("'" + url + "' is not a URL: " + e.getMessage());
         }
-        if (!"http".equals(base.getScheme()) || base.getHost() == null) {
+        if (!("http".equals(base.getScheme()) || "https".equals(base.getScheme())) || base.getHost() == null) {
             throw new IllegalArgumentException(
-                    "'" + url + "' must be an http:// URL with a host, such as http://localhost:8080");
+                    "'" + url + "' must be an http:// or https:// URL with a host, such as http://localhost:8080");
         }
         return trimmed;
     }
@@ -89,13 +89,6 @@ public final class ExternalTarget implements Target {
     public static String requestUrl(String baseUrl, String handlerPath, int delayMs) {
         String path = handlerPath.startsWith("/") ? handlerPath.substring(1) : handlerPath;
         return withoutTrailingSlash(baseUrl) + "/" + path + "?ms=" + delayMs;
-    }
-
-    private static HttpResponse<String> get(HttpClient client, String url, Duration timeout)
-            throws IOException, InterruptedException {
-        return client.send(
-                HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
     }
 
     private static String withoutTrailingSlash(String url) {

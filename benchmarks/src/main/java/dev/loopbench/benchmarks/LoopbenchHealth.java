@@ -3,9 +3,7 @@ package dev.loopbench.benchmarks;
 import dev.loopbench.model.ServerShape;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
@@ -14,17 +12,13 @@ import java.util.Optional;
 public record LoopbenchHealth(ServerShape shape, boolean virtualThreads) {
 
     /**
+     * @param client from {@link Probes#client}
      * @return empty when the server answers, but not as loopbench does
      * @throws IOException when the server cannot be reached at all
      */
     public static Optional<LoopbenchHealth> read(HttpClient client, String baseUrl, Duration timeout)
             throws IOException, InterruptedException {
-        HttpResponse<String> health = client.send(
-                HttpRequest.newBuilder(URI.create(baseUrl + "/health"))
-                        .timeout(timeout)
-                        .GET()
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> health = Probes.get(client, baseUrl + "/health", timeout);
         return health.statusCode() == 200 ? parse(health.body()) : Optional.empty();
     }
 

@@ -6,6 +6,7 @@ import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
@@ -55,24 +56,28 @@ public final class WaveClient implements AutoCloseable {
     private final String uri;
     private final int concurrency;
     private final long timeoutMs;
-    private final Recorder latencyMicros;
+    private final boolean tls;
+    private final Recorder latencyNanos;
     private final AtomicInteger connectionsOpened = new AtomicInteger();
     private final AtomicInteger connectionsClosed = new AtomicInteger();
+    private final AtomicInteger closingAnswers = new AtomicInteger();
 
     /**
      * @param requestUrl    the full URL every request of the wave GETs
-     * @param latencyMicros where each successful request's latency goes, in microseconds
+     * @param latencyNanos where each successful request's latency goes, in nanoseconds (the unit
+     *     HdrHistogram's log tools assume)
      */
-    public WaveClient(String requestUrl, int concurrency, long timeoutMs, Recorder latencyMicros) {
+    public WaveClient(String requestUrl, int concurrency, long timeoutMs, Recorder latencyNanos) {
         URI parsed = URI.create(requestUrl);
         this.host = parsed.getHost().startsWith("[")
                 ? parsed.getHost().substring(1, parsed.getHost().length() - 1)
                 : parsed.getHost(); // the client wants an IPv6 address without its URL brackets
-        this.port = parsed.getPort() > 0 ? parsed.getPort() : 80;
+        this.tls = "https".equals(parsed.getScheme());
+        this.port = parsed.getPort() > 0 ? parsed.getPort() : tls ? 443 : 80;
         this.uri = parsed.getRawPath() + (parsed.getRawQuery() == null ? "" : "?" + parsed.getRawQuery());
         this.concurrency = concurrency;
         this.timeoutMs = timeoutMs;
-        this.latencyMicros = latencyMicros;
+        this.latencyNanos = latencyNanos;
         this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(BenchmarkDefaults.CLIENT_EVENT_LOOPS));
         for (int i = 0; i < BenchmarkDefaults.CLIENT_EVENT_LOOPS; i++) {
             contexts.add(
@@ -87,13 +92,30 @@ public final class WaveClient implements AutoCloseable {
 
     private HttpClientAgent pool(int connections) {
         return vertx.httpClientBuilder()
-                .with(new HttpClientOptions().setKeepAlive(true).setPipelining(false))
+                .with(options())
                 .with(new PoolOptions().setHttp1MaxSize(connections))
                 .withConnectHandler(connection -> {
                     connectionsOpened.incrementAndGet();
                     connection.closeHandler(closed -> connectionsClosed.incrementAndGet());
                 })
                 .build();
+    }
+
+    /**
+     * Plain HTTP/1.1 (Vert.x's default, and no h2c upgrade: servers without it answer one with
+     * 400); TLS for an {@code https://} target, trusting any certificate only with --insecure.
+     */
+    private HttpClientOptions options() {
+        HttpClientOptions options = new HttpClientOptions()
+                .setProtocolVersion(HttpVersion.HTTP_1_1)
+                .setHttp2ClearTextUpgrade(false)
+                .setKeepAlive(true)
+                .setPipelining(false);
+        if (tls) {
+            boolean insecure = ForkSettings.insecure();
+            options.setSsl(true).setTrustAll(insecure).setVerifyHost(!insecure);
+        }
+        return options;
     }
 
     /** One answered request, for those who look at requests one by one (the timeline). */
@@ -136,14 +158,23 @@ public final class WaveClient implements AutoCloseable {
                                         null)
                                 : new Answer(sent, received, 0, null, String.valueOf(result.cause())));
             }
+            if (result.succeeded() && closesConnection(result.result())) {
+                closingAnswers.incrementAndGet();
+            }
             if (result.succeeded() && isSuccess(result.result())) {
-                latencyMicros.recordValue(Math.max(1, (received - sent) / 1_000));
+                latencyNanos.recordValue(Math.max(1, received - sent));
                 wave.answered(received, null);
             } else {
                 wave.answered(
                         received, result.succeeded() ? describe(result.result()) : String.valueOf(result.cause()));
             }
         });
+    }
+
+    private static boolean closesConnection(HttpResponse<Buffer> response) {
+        return response.version() == HttpVersion.HTTP_1_0
+                ? !"keep-alive".equalsIgnoreCase(response.getHeader("Connection"))
+                : "close".equalsIgnoreCase(response.getHeader("Connection"));
     }
 
     private static boolean isSuccess(HttpResponse<Buffer> response) {
@@ -171,6 +202,11 @@ public final class WaveClient implements AutoCloseable {
     /** Connections opened and not closed since the client was created. */
     public int openConnections() {
         return connectionsOpened.get() - connectionsClosed.get();
+    }
+
+    /** Answers that closed their connection ({@code Connection: close}, or HTTP/1.0 without keep-alive). */
+    public int closingAnswers() {
+        return closingAnswers.get();
     }
 
     public int connectionsOpened() {

@@ -1,30 +1,40 @@
 package dev.loopbench.benchmarks;
 
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Recorder;
 
 /**
  * What the running trial has measured beyond JMH's own score, kept where {@link WaveProfiler}
- * can read it at the end of each iteration (both run in the benchmark's forked JVM).
+ * can read it at the end of each iteration (both run in the benchmark's forked JVM, which JMH
+ * starts for one trial: one cell).
  */
 public final class WaveMetrics {
 
+    /** Up to an hour, 3 significant digits: 0.1% resolution at any latency. */
+    static final long HIGHEST_TRACKABLE_NANOS = TimeUnit.HOURS.toNanos(1);
+
+    static final int SIGNIFICANT_DIGITS = 3;
+
+    /** After the limits: a static field is initialised in the order it is written. */
     static final WaveMetrics CURRENT = new WaveMetrics();
 
-    /** Per-request latency in microseconds, up to an hour, 3 significant digits. */
-    final Recorder latencyMicros = new Recorder(3_600_000_000L, 3);
+    /** Per-request latency of the current iteration, in nanoseconds. */
+    final Recorder latencyNanos = new Recorder(HIGHEST_TRACKABLE_NANOS, SIGNIFICANT_DIGITS);
 
     final LongAdder waves = new LongAdder();
     final LongAdder waveNanos = new LongAdder();
+
     /** NaN when the target's lanes are unknown. */
     volatile double predictedMillis = Double.NaN;
+
     /** Whether {@link WaveProfiler} runs in this JVM: without it the gauges go nowhere. */
     volatile boolean profiled;
 
     private WaveMetrics() {}
 
     void startIteration() {
-        latencyMicros.reset();
+        latencyNanos.reset();
         waves.reset();
         waveNanos.reset();
     }

@@ -1,9 +1,14 @@
 package dev.loopbench.benchmarks;
 
 import dev.loopbench.model.WaveModel;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.HdrHistogram.Histogram;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.IterationParams;
@@ -12,16 +17,18 @@ import org.openjdk.jmh.results.AggregationPolicy;
 import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.ScalarResult;
+import org.openjdk.jmh.runner.IterationType;
 
 /**
- * Adds the model and the per-request latencies to every iteration of
- * {@link ConcurrentRequestsBenchmark}: {@code -prof dev.loopbench.benchmarks.WaveProfiler}
- * ({@code run-benchmarks.sh} always adds it).
+ * Adds the model and the per-request latencies to {@link ConcurrentRequestsBenchmark}:
+ * {@code -prof dev.loopbench.benchmarks.WaveProfiler} ({@code run-benchmarks.sh} always adds it).
  *
  * <p>Why a profiler: these are gauges (a prediction, a ratio, percentiles), and JMH sums
- * {@code @AuxCounters} over iterations, which only suits counts. A profiler's results are
- * averaged over iterations like the score, with an error, and land in JMH's JSON as
- * secondary metrics.
+ * {@code @AuxCounters} over iterations, which only suits counts. The prediction is the same in
+ * every iteration, so JMH's average of it is meaningful. The percentiles and the effective
+ * parallelism are not averaged: they come once per trial, after its last measurement iteration,
+ * from all its measured requests and waves ({@link TrialLatency}). With several forks JMH averages
+ * the forks' figures; the cell's {@code .hlog} holds every request of every fork.
  */
 public final class WaveProfiler implements InternalProfiler {
 
@@ -30,12 +37,18 @@ public final class WaveProfiler implements InternalProfiler {
 
     public static final String EFFECTIVE_PARALLELISM = "effectiveParallelism";
     public static final String LATENCY_P50 = "latencyP50";
+    public static final String LATENCY_P90 = "latencyP90";
     public static final String LATENCY_P99 = "latencyP99";
+    public static final String LATENCY_P999 = "latencyP999";
     public static final String LATENCY_MAX = "latencyMax";
+
+    private TrialLatency trial = new TrialLatency();
+    private LatencyLog log;
+    private boolean logFailed;
 
     @Override
     public String getDescription() {
-        return "loopbench: model prediction, effective parallelism and per-request latency of each wave";
+        return "loopbench: model prediction, effective parallelism and per-request latency percentiles of a cell";
     }
 
     @Override
@@ -48,31 +61,75 @@ public final class WaveProfiler implements InternalProfiler {
     public Collection<? extends Result> afterIteration(
             BenchmarkParams benchmarkParams, IterationParams iterationParams, IterationResult result) {
         WaveMetrics metrics = WaveMetrics.CURRENT;
+        Histogram latencies = metrics.latencyNanos.getIntervalHistogram();
         List<Result> results = new ArrayList<>();
-        long waves = metrics.waves.sum();
-        if (waves == 0) {
+        if (iterationParams.getType() != IterationType.MEASUREMENT || metrics.waves.sum() == 0) {
             return results;
         }
-        Histogram latencies = metrics.latencyMicros.getIntervalHistogram();
-        double meanWaveMillis = metrics.waveNanos.sum() / 1e6 / waves;
+        trial.add(latencies, metrics.waves.sum(), metrics.waveNanos.sum());
+        logInterval(benchmarkParams, latencies);
         if (!Double.isNaN(metrics.predictedMillis)) {
             results.add(new ScalarResult(PREDICTED, metrics.predictedMillis, "ms/op", AggregationPolicy.AVG));
         }
-        results.add(new ScalarResult(
-                EFFECTIVE_PARALLELISM,
-                WaveModel.effectiveParallelism(
-                        Integer.parseInt(benchmarkParams.getParam("concurrency")),
-                        Integer.parseInt(benchmarkParams.getParam("delayMs")),
-                        meanWaveMillis),
-                "lanes",
-                AggregationPolicy.AVG));
-        if (latencies.getTotalCount() > 0) {
-            results.add(new ScalarResult(
-                    LATENCY_P50, latencies.getValueAtPercentile(50) / 1e3, "ms", AggregationPolicy.AVG));
-            results.add(new ScalarResult(
-                    LATENCY_P99, latencies.getValueAtPercentile(99) / 1e3, "ms", AggregationPolicy.AVG));
-            results.add(new ScalarResult(LATENCY_MAX, latencies.getMaxValue() / 1e3, "ms", AggregationPolicy.MAX));
+        if (trial.iterations() == iterationParams.getCount()) {
+            results.addAll(trialResults(benchmarkParams));
+            closeLog();
         }
         return results;
+    }
+
+    private List<Result> trialResults(BenchmarkParams params) {
+        List<Result> results = new ArrayList<>();
+        results.add(new TrialResult(
+                EFFECTIVE_PARALLELISM,
+                WaveModel.effectiveParallelism(
+                        Integer.parseInt(params.getParam("concurrency")),
+                        Integer.parseInt(params.getParam("delayMs")),
+                        trial.meanWaveMillis()),
+                "lanes",
+                AggregationPolicy.AVG));
+        if (trial.requests() > 0) {
+            results.add(percentile(LATENCY_P50, 50));
+            results.add(percentile(LATENCY_P90, 90));
+            results.add(percentile(LATENCY_P99, 99));
+            results.add(percentile(LATENCY_P999, 99.9));
+            results.add(new TrialResult(LATENCY_MAX, trial.maxMillis(), "ms", AggregationPolicy.MAX));
+        }
+        return results;
+    }
+
+    private TrialResult percentile(String name, double percentile) {
+        return new TrialResult(name, trial.percentileMillis(percentile), "ms", AggregationPolicy.AVG);
+    }
+
+    private void logInterval(BenchmarkParams params, Histogram latencies) {
+        Optional<Path> directory = ForkSettings.latencyDirectory();
+        if (directory.isEmpty() || logFailed) {
+            return;
+        }
+        try {
+            if (log == null) {
+                log = LatencyLog.open(directory.get(), cellParams(params));
+            }
+            log.write(latencies);
+        } catch (IOException e) {
+            System.out.println("loopbench: cannot write the latency log in " + directory.get() + ": " + e);
+            logFailed = true;
+        }
+    }
+
+    private void closeLog() {
+        if (log != null) {
+            log.close();
+            log = null;
+        }
+    }
+
+    private static Map<String, String> cellParams(BenchmarkParams params) {
+        Map<String, String> cell = new HashMap<>();
+        for (String key : params.getParamsKeys()) {
+            cell.put(key, params.getParam(key));
+        }
+        return cell;
     }
 }

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** One JMH run per family of the matrix, their JSON joined into the run's {@code results.json}. */
@@ -24,12 +25,14 @@ final class FamilyRuns {
 
     private FamilyRuns() {}
 
+    /** @param forkEnvironment settings for the benchmark's forked JVMs, see {@code ForkSettings} */
     static Outcome run(
             Matrix matrix,
             JmhArguments jmh,
             Optional<String> target,
             Path runDirectory,
             Path workingDirectory,
+            Map<String, String> forkEnvironment,
             PrintStream out)
             throws IOException, InterruptedException {
         Path log = runDirectory.resolve("jmh-output.txt");
@@ -42,7 +45,7 @@ final class FamilyRuns {
             out.println();
             out.println("loopbench: running the " + family.name() + " handlers (" + family.cells() + " cells):");
             out.println("$ " + String.join(" ", command));
-            jmhFailed |= JmhProcess.run(command, workingDirectory, out, log) != 0;
+            jmhFailed |= JmhProcess.run(command, workingDirectory, forkEnvironment, out, log) != 0;
             if (Files.exists(part)) {
                 parts.add(part);
             }

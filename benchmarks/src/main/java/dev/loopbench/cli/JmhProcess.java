@@ -10,18 +10,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.Map;
 
 /** Runs one JMH command, showing its progress line by line and keeping a copy in the run's log. */
 final class JmhProcess {
 
     private JmhProcess() {}
 
-    static int run(List<String> command, Path workingDirectory, PrintStream out, Path log)
+    static int run(
+            List<String> command, Path workingDirectory, Map<String, String> environment, PrintStream out, Path log)
             throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command)
-                .directory(workingDirectory.toFile())
-                .redirectErrorStream(true)
-                .start();
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(workingDirectory.toFile()).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         Thread stopOnExit = new Thread(
                 () -> {
                     process.descendants().forEach(ProcessHandle::destroy); // JMH's forked benchmark JVMs

@@ -1,5 +1,6 @@
 package dev.loopbench.cli;
 
+import dev.loopbench.benchmarks.ForkSettings;
 import dev.loopbench.jmh.JmhResult;
 import dev.loopbench.jmh.JmhResults;
 import dev.loopbench.matrix.Cell;
@@ -11,12 +12,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -66,6 +70,9 @@ final class RunCommand extends LoopbenchCommand {
                     + " server the summary shows its effective parallelism P = N x D / T")
     String target;
 
+    @Mixin
+    InsecureOption tls;
+
     @Parameters(
             paramLabel = "-- JMH-ARGS",
             description = "after --, passed to JMH, e.g. -- -p concurrency=8,32 or -- -p handler=timer -prof gc;"
@@ -87,7 +94,8 @@ final class RunCommand extends LoopbenchCommand {
         context.out().println("loopbench: " + Jdk.describeRunning());
         Optional<ServerShape> shape = Optional.empty();
         if (url.isPresent()) {
-            TargetProbe probe = TargetProbe.probe(url.get());
+            tls.applyHere();
+            TargetProbe probe = TargetProbe.probe(url.get(), ForkSettings.insecure());
             context.out().println("loopbench: target " + probe.describe());
             shape = probe.shape();
             if (!probe.virtualThreads().orElse(true)) {
@@ -113,8 +121,12 @@ final class RunCommand extends LoopbenchCommand {
         RunPlan.print(context.out(), matrix, url, shape);
 
         Path runDirectory = RunDirectories.create(context.resultsRoot(), "");
+        Map<String, String> forks = new HashMap<>(tls.forForks());
+        forks.put(
+                ForkSettings.LATENCY_DIRECTORY_VARIABLE,
+                runDirectory.resolve("latency").toString());
         FamilyRuns.Outcome outcome =
-                FamilyRuns.run(matrix, jmh, url, runDirectory, context.repositoryRoot(), context.out());
+                FamilyRuns.run(matrix, jmh, url, runDirectory, context.repositoryRoot(), forks, context.out());
         context.out().println();
         if (outcome.results().isEmpty()) {
             context.out()

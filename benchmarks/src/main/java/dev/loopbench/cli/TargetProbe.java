@@ -2,6 +2,7 @@ package dev.loopbench.cli;
 
 import dev.loopbench.benchmarks.ExternalTarget;
 import dev.loopbench.benchmarks.LoopbenchHealth;
+import dev.loopbench.benchmarks.Probes;
 import dev.loopbench.model.ServerShape;
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -11,20 +12,19 @@ import java.util.Optional;
 /** Asks an external target what it is before any JMH run: reachable at all, and loopbench or not. */
 record TargetProbe(String url, Optional<ServerShape> shape, Optional<Boolean> virtualThreads) {
 
-    static TargetProbe probe(String url) throws UsageError {
+    static TargetProbe probe(String url, boolean insecure) throws UsageError {
         String base;
         try {
             base = ExternalTarget.baseUrl(url);
         } catch (IllegalArgumentException e) {
             throw new UsageError("--target " + e.getMessage());
         }
-        HttpClient client =
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient client = Probes.client(insecure, Duration.ofSeconds(5));
         Optional<LoopbenchHealth> health;
         try {
             health = LoopbenchHealth.read(client, base, Duration.ofSeconds(10));
         } catch (IOException e) {
-            throw new UsageError("target " + base + " is not reachable: " + e);
+            throw new UsageError("target " + base + " is not reachable: " + Probes.describe(e, base));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UsageError("interrupted while probing " + base);

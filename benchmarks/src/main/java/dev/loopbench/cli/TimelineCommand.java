@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code run-benchmarks.sh timeline [options]}: one warm wave per handler, drawn request by request. */
@@ -44,6 +45,9 @@ final class TimelineCommand extends LoopbenchCommand {
 
     @Option(names = "--target", paramLabel = "URL", description = "draw a running server instead of the in-process one")
     String target;
+
+    @Mixin
+    InsecureOption tls;
 
     @Option(
             names = "--handlers",
@@ -143,6 +147,7 @@ final class TimelineCommand extends LoopbenchCommand {
     }
 
     private Target start(String firstHandler) throws Exception {
+        tls.applyHere();
         if (target == null) {
             return InProcessTarget.start(eventLoops);
         }

@@ -3,8 +3,10 @@ package dev.loopbench.benchmarks;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.management.UnixOperatingSystemMXBean;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -84,6 +86,32 @@ class FailingTargetsIT {
                 printed.contains("loopbench: target http://127.0.0.1:" + closedPort + " is not reachable"),
                 "one clear line naming the target:\n" + printed);
         assertFalse(printed.contains("\tat "), "no stack trace:\n" + printed);
+        assertFalse(printed.contains("did not exit"), "nothing of client or server left running:\n" + printed);
+    }
+
+    @Test
+    @DisplayName("that would need more open files than the process may have fails at set-up, in one line, and its"
+            + " fork exits at once")
+    void tooManyFilesFailsAtSetup() throws Exception {
+        long limit =
+                ((UnixOperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getMaxFileDescriptorCount();
+        int concurrency = (int) Math.min(Integer.MAX_VALUE, limit); // in-process: two sockets per request
+        Path output = Files.createTempFile("jmh-files", ".txt");
+        Options options = JmhRuns.smoke(output)
+                .param("handler", "timer")
+                .param("concurrency", Integer.toString(concurrency))
+                .param("delayMs", "5")
+                .shouldFailOnError(false)
+                .build();
+        Collection<RunResult> results = new Runner(options).run();
+
+        String printed = Files.readString(output, StandardCharsets.UTF_8);
+        assertTrue(results.isEmpty(), "no score; JMH printed:\n" + printed);
+        assertTrue(
+                printed.contains("concurrency " + concurrency + " needs about") && printed.contains("ulimit -n"),
+                "the numbers and the remedy, for a limit of " + limit + ":\n" + printed);
+        assertFalse(printed.contains("\tat "), "no stack trace:\n" + printed);
+        assertFalse(printed.contains("did not exit"), "nothing of client or server left running:\n" + printed);
     }
 
     private static Collection<RunResult> run(Path output, String target, String handler) throws Exception {

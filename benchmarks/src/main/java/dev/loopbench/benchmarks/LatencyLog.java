@@ -1,0 +1,90 @@
+package dev.loopbench.benchmarks;
+
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogWriter;
+
+/**
+ * A cell's per-request latencies as an HdrHistogram log, {@code latency/<cell>.hlog}: one interval
+ * histogram per measurement iteration, in nanoseconds, the format that HdrHistogram's
+ * {@code HistogramLogProcessor}, HistogramLogAnalyzer and HdrHistogramVisualizer read. Each fork
+ * of a cell appends its iterations to the same file, so the log holds the whole cell.
+ */
+final class LatencyLog implements AutoCloseable {
+
+    private final PrintStream file;
+    private final HistogramLogWriter writer;
+
+    private LatencyLog(PrintStream file, boolean fresh) {
+        this.file = file;
+        this.writer = new HistogramLogWriter(file);
+        if (fresh) {
+            writer.outputComment(
+                    "loopbench: per-request latency in nanoseconds, one interval per measurement iteration");
+            writer.outputLogFormatVersion();
+            writer.outputStartTime(System.currentTimeMillis());
+            writer.outputLegend();
+        }
+    }
+
+    static LatencyLog open(Path directory, Map<String, String> params) throws IOException {
+        Files.createDirectories(directory);
+        Path path = directory.resolve(fileName(params));
+        boolean fresh = !Files.exists(path) || Files.size(path) == 0;
+        return new LatencyLog(
+                new PrintStream(new FileOutputStream(path.toFile(), true), false, StandardCharsets.UTF_8), fresh);
+    }
+
+    void write(Histogram interval) {
+        writer.outputIntervalHistogram(interval);
+        file.flush();
+    }
+
+    @Override
+    public void close() {
+        file.close();
+    }
+
+    /**
+     * {@code timer-N1000-D100-E2.hlog}: the handler, then the other parameters as the summary
+     * names them; a parameter of another benchmark keeps its own name, and an empty one is left out.
+     */
+    static String fileName(Map<String, String> params) {
+        List<String> parts = new ArrayList<>();
+        parts.add(params.getOrDefault("handler", "cell"));
+        Map<String, String> sorted =
+                new TreeMap<>(Comparator.comparingInt(LatencyLog::rank).thenComparing(name -> name));
+        sorted.putAll(params);
+        sorted.forEach((name, value) -> {
+            if (!name.equals("handler") && !name.equals("target") && !value.isBlank()) {
+                parts.add(
+                        switch (name) {
+                            case "concurrency" -> "N" + value;
+                            case "delayMs" -> "D" + value;
+                            case "eventLoops" -> "E" + value;
+                            default -> name + "=" + value;
+                        });
+            }
+        });
+        return String.join("-", parts).replaceAll("[^A-Za-z0-9=._-]", "_") + ".hlog";
+    }
+
+    private static int rank(String param) {
+        return switch (param) {
+            case "concurrency" -> 0;
+            case "delayMs" -> 1;
+            case "eventLoops" -> 2;
+            default -> 3;
+        };
+    }
+}

@@ -1,0 +1,108 @@
+package dev.loopbench.diagnose;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * Reads lanes from a sweep: L is the largest N whose wave is served in one round of D, and the
+ * whole sweep is then checked against the staircase {@code T0 + ceil(N / L) x D}. Pure
+ * arithmetic on measurements, so it is tested on made-up sweeps as well as on real servers.
+ */
+public final class LanesFit {
+
+    /**
+     * One round ends below 1.5 D: a second round takes at least 2 D, and the harness's own time
+     * for a wave (30 ms at N = 1000 on 2 cores) stays well under half of any D worth diagnosing.
+     */
+    static final double ONE_ROUND_LIMIT = 1.5;
+
+    /** A point fits the staircase within 10% or 15 ms, the summary's rule. */
+    static final double FIT_RATIO = 0.10;
+
+    static final double FIT_MILLIS = 15;
+
+    private LanesFit() {}
+
+    /**
+     * @param lanes empty when every probed N fitted in one round
+     * @param exact whether a probe at N = L and one at N = L + 1 pin the step down exactly
+     * @param offsetMillis T0, the wave time beyond the rounds of D, a median over the sweep
+     * @param fitting how many probes lie on the staircase
+     */
+    public record Fit(
+            OptionalInt lanes, boolean exact, double offsetMillis, int fitting, int probes, double worstMillis) {
+
+        public boolean unbounded() {
+            return lanes.isEmpty();
+        }
+    }
+
+    /** The largest N known to fit in one round, and the smallest known not to: where to search next. */
+    public record Bracket(int lastOneRound, int firstMoreRounds) {
+
+        public boolean closed() {
+            return firstMoreRounds - lastOneRound <= 1;
+        }
+
+        public int middle() {
+            return lastOneRound + (firstMoreRounds - lastOneRound) / 2;
+        }
+    }
+
+    /**
+     * Empty while no probe above the largest one-round N took more rounds. A staircase only goes
+     * up, so a slow probe below a one-round one was noise (a JIT compile, a busy machine), not a step.
+     */
+    public static Optional<Bracket> bracket(List<Probe> probes, double delayMillis) {
+        int lastOneRound = probes.stream()
+                .filter(probe -> probe.oneRound(delayMillis))
+                .mapToInt(Probe::concurrency)
+                .max()
+                .orElse(0);
+        return probes.stream()
+                .filter(probe -> probe.concurrency() > lastOneRound && !probe.oneRound(delayMillis))
+                .mapToInt(Probe::concurrency)
+                .min()
+                .stream()
+                .mapToObj(firstMoreRounds -> new Bracket(lastOneRound, firstMoreRounds))
+                .findFirst();
+    }
+
+    public static Fit fit(List<Probe> probes, double delayMillis) {
+        List<Probe> sorted = new ArrayList<>(probes);
+        sorted.sort(Comparator.comparingInt(Probe::concurrency));
+        Optional<Bracket> bracket = bracket(sorted, delayMillis);
+        OptionalInt lanes =
+                bracket.map(b -> OptionalInt.of(Math.max(1, b.lastOneRound()))).orElse(OptionalInt.empty());
+        boolean exact = bracket.map(Bracket::closed).orElse(false);
+        List<Double> offsets = new ArrayList<>();
+        for (Probe probe : sorted) {
+            offsets.add(probe.waveMillis() - rounds(probe.concurrency(), lanes) * delayMillis);
+        }
+        double offset = median(offsets);
+        int fitting = 0;
+        double worst = 0;
+        for (Probe probe : sorted) {
+            double predicted = offset + rounds(probe.concurrency(), lanes) * delayMillis;
+            double miss = Math.abs(probe.waveMillis() - predicted);
+            worst = Math.max(worst, miss);
+            if (miss <= Math.max(FIT_RATIO * predicted, FIT_MILLIS)) {
+                fitting++;
+            }
+        }
+        return new Fit(lanes, exact, offset, fitting, sorted.size(), worst);
+    }
+
+    static long rounds(int concurrency, OptionalInt lanes) {
+        return lanes.isEmpty() ? 1 : (concurrency + (long) lanes.getAsInt() - 1) / lanes.getAsInt();
+    }
+
+    static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n == 0 ? 0 : n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+}

@@ -1,0 +1,71 @@
+package dev.loopbench.benchmarks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.FileNotFoundException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogReader;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@DisplayName("A cell's latency log")
+class LatencyLogTest {
+
+    @Test
+    @DisplayName("is named for the cell like the summary names it: handler, N, D, E")
+    void fileName() {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("target", "");
+        params.put("eventLoops", "2");
+        params.put("delayMs", "100");
+        params.put("handler", "timer");
+        params.put("concurrency", "1000");
+        assertEquals("timer-N1000-D100-E2.hlog", LatencyLog.fileName(params));
+    }
+
+    @Test
+    @DisplayName("holds every interval of every fork, readable by HdrHistogram's own log reader")
+    void readableByHdrHistogram(@TempDir Path directory) throws Exception {
+        Map<String, String> params = Map.of("handler", "timer", "concurrency", "4", "delayMs", "1", "eventLoops", "1");
+        for (int fork = 0; fork < 2; fork++) {
+            try (LatencyLog log = LatencyLog.open(directory, params)) {
+                for (int iteration = 0; iteration < 3; iteration++) {
+                    Histogram interval = new Histogram(3);
+                    interval.setStartTimeStamp(System.currentTimeMillis());
+                    interval.recordValue(1_000_000L * (iteration + 1));
+                    interval.recordValue(2_000_000L);
+                    interval.setEndTimeStamp(System.currentTimeMillis() + 1);
+                    log.write(interval);
+                }
+            }
+        }
+        Path file = directory.resolve("timer-N4-D1-E1.hlog");
+        assertEquals(
+                1,
+                Files.readString(file)
+                        .lines()
+                        .filter(line -> line.startsWith("#[StartTime"))
+                        .count(),
+                "one header for the file, not one per fork:\n" + Files.readString(file));
+        Histogram total = new Histogram(3);
+        int intervals = 0;
+        try (HistogramLogReader reader = new HistogramLogReader(file.toFile())) {
+            for (var interval = reader.nextIntervalHistogram();
+                    interval != null;
+                    interval = reader.nextIntervalHistogram()) {
+                total.add((Histogram) interval);
+                intervals++;
+            }
+        } catch (FileNotFoundException e) {
+            throw new AssertionError(e);
+        }
+        assertEquals(6, intervals, "3 iterations x 2 forks");
+        assertEquals(12, total.getTotalCount());
+        assertEquals(3_000_000L, total.getMaxValue(), 3_000_000L / 1000.0);
+    }
+}
