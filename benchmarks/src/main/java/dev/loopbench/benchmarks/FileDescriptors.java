@@ -10,14 +10,14 @@ import java.lang.management.OperatingSystemMXBean;
  * wave times out after half a minute (N = 12 000 in-process under a limit of 20 000 took 125 s to
  * fail); checked before anything starts, the same cell fails at once and says what to do.
  */
-final class FileDescriptors {
+public final class FileDescriptors {
 
     /** JDK, JMH and Vert.x files, epoll and pipes, the probe and the bystanders' connections. */
     static final long HEADROOM = 256;
 
     private FileDescriptors() {}
 
-    static void requireRoomFor(int concurrency, boolean inProcess) {
+    public static void requireRoomFor(int concurrency, boolean inProcess) {
         OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
         if (os instanceof UnixOperatingSystemMXBean unix) {
             check(concurrency, inProcess, unix.getMaxFileDescriptorCount(), unix.getOpenFileDescriptorCount());

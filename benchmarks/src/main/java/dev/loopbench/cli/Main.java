@@ -40,7 +40,8 @@ public final class Main {
         CommandLine commands = new CommandLine(new RunCommand(context))
                 .addSubcommand(new CompareCommand(context))
                 .addSubcommand(new ReportCommand(context))
-                .addSubcommand(new TimelineCommand(context));
+                .addSubcommand(new TimelineCommand(context))
+                .addSubcommand(new DiagnoseCommand(context));
         commands.setOut(new PrintWriter(context.out(), true));
         commands.setErr(new PrintWriter(context.err(), true));
         commands.setSeparator(" "); // --target URL, as the usage shows it

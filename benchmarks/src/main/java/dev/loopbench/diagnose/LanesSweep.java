@@ -84,7 +84,7 @@ public final class LanesSweep {
                 url, delay, settings.delayMs().isEmpty(), List.copyOf(probes), LanesFit.fit(probes, delay), stoppedAt);
     }
 
-    static String requestUrl(Settings settings) {
+    public static String requestUrl(Settings settings) {
         String path = settings.path().startsWith("/") ? settings.path().substring(1) : settings.path();
         String url = settings.baseUrl() + "/" + path;
         if (settings.delayMs().isEmpty()) {

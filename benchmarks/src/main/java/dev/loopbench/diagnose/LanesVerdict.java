@@ -65,7 +65,7 @@ public final class LanesVerdict {
         if (fit.fitting() == fit.probes()) {
             return String.format(
                             Locale.ROOT,
-                            "sure: all %d probes lie on the staircase (within 10%% or 15 ms; worst %.0f ms off).",
+                            "sure: all %d probes lie on their step of the staircase (worst %.0f ms off it).",
                             fit.probes(),
                             fit.worstMillis())
                     + measuredDelay
@@ -73,7 +73,7 @@ public final class LanesVerdict {
         }
         return String.format(
                         Locale.ROOT,
-                        "unsure: %d of %d probes lie on the staircase (worst %.0f ms off): the endpoint's time varies,"
+                        "unsure: %d of %d probes lie on their step of the staircase (worst %.0f ms off): the endpoint's time varies,"
                                 + " or its lanes change with load; run it again or with a larger --ms.",
                         fit.fitting(),
                         fit.probes(),

@@ -26,7 +26,9 @@ class HelpTest {
                         + ";--warn-threshold PCT;--alpha A;--format FORMAT;--chart DIR;Exit 0",
                 "report --help     | usage: ./run-benchmarks.sh report;RESULTS.json;--output DIR",
                 "timeline -h       | usage: ./run-benchmarks.sh timeline;--concurrency N;--ms D;--target URL"
-                        + ";--handlers a,b;--event-loops E;--width COLUMNS"
+                        + ";--handlers a,b;--event-loops E;--width COLUMNS;--insecure",
+                "diagnose --help   | usage: ./run-benchmarks.sh diagnose --target URL --path PATH;--ms D"
+                        + ";--max-concurrency N;--insecure;lanes:;Exit 0"
             })
     void printsUsage(String args, String expected) {
         Invocation help = Invocation.run(repository, args.split(" "));
@@ -49,7 +51,9 @@ class HelpTest {
                 "compare a.json b.json --format   | usage: ./run-benchmarks.sh compare",
                 "report r.json --chart x          | usage: ./run-benchmarks.sh report",
                 "report                           | usage: ./run-benchmarks.sh report",
-                "timeline --bogus 1               | usage: ./run-benchmarks.sh timeline"
+                "timeline --bogus 1               | usage: ./run-benchmarks.sh timeline",
+                "diagnose --path timer            | usage: ./run-benchmarks.sh diagnose",
+                "diagnose --target http://x:1     | usage: ./run-benchmarks.sh diagnose"
             })
     void badOptionsShowTheCommandsUsage(String args, String usage) {
         Invocation refused = Invocation.run(repository, args.split(" "));
