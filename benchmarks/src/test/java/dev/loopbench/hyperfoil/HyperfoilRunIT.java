@@ -10,6 +10,7 @@ import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -96,6 +97,27 @@ class HyperfoilRunIT {
                 () -> assertEquals(4, waves.getLong("errors")),
                 () -> assertEquals(4, waves.getJsonObject("status").getLong("4xx")),
                 () -> assertTrue(run.err().contains("4 of 4 requests failed (4 HTTP 4xx)"), "one line says so"));
+    }
+
+    @Test
+    @DisplayName("with its agents: section filled in is valid Hyperfoil, and refused here: exit 2, one line")
+    void agentsUncommented() throws Exception {
+        Path exported = HyperfoilExport.write(options("timer", new Load.Waves(2, 0, 1)), dir)
+                .get(0);
+        String withAgents = Files.readString(exported)
+                .lines()
+                .map(line -> line.startsWith("#agents:") || line.startsWith("#  ") ? line.substring(1) : line)
+                .collect(Collectors.joining("\n", "", "\n"));
+        Path file = Files.writeString(dir.resolve("timer-agents.hf.yaml"), withAgents);
+        HyperfoilRun run = HyperfoilRun.of(file);
+
+        assertAll(
+                run.toString(),
+                () -> assertEquals(2, run.exit()),
+                () -> assertEquals(1, run.err().lines().count()),
+                () -> assertTrue(
+                        run.err().contains(file + " has an agents: section (2 agents)"), "parsed, then refused"),
+                () -> assertEquals("", run.out()));
     }
 
     @Test
