@@ -82,8 +82,11 @@ record RateScenario(ExportOptions options, String handler, Load.ConstantRate rat
     /**
      * Four times Little's law for the work alone (rate x D), a multiple of the threads because
      * each event loop holds its own share, and never more than there are sessions to use them.
-     * Measured on 2 cores, 40 timer requests/s of 50 ms: with twice the in-flight count (4
-     * connections) requests waited 436 ms in all for one and p99 was 118 ms against p50 51 ms.
+     * Why four: rate x D is what is in flight only while the server answers in D; a stall of s ms
+     * adds rate x s. Four times leaves room for a stall of 3 x D before requests queue in the
+     * client: Hyperfoil still times that wait (BLOCKED), but it is no longer the server's queue.
+     * On the 2-core VM under a load average of 8, 40 timer requests/s of 50 ms with twice the
+     * in-flight count (4 connections) blocked requests for 436 ms in one run of four.
      */
     private int connections(double inFlight, int sessions) {
         int threads = options.threads();
