@@ -30,7 +30,7 @@ choose_java() {
   else
     JAVA=$(command -v java) || { say "no java on the PATH and JAVA_HOME is unset; install JDK 17+"; exit 2; }
     local newer # only runs and timelines serve the virtual-thread handlers; the rest runs on any JDK 17+
-    case "${1:-}" in compare | report | -h | --help) ;; *)
+    case "${1:-}" in compare | report | diagnose | hyperfoil | -h | --help) ;; *)
       if [ "$(feature_of "$(property "$JAVA" java.specification.version)")" -lt 21 ] &&
         newer=$(jdk_beside "$(property "$JAVA" java.home)") && [ -n "$newer" ]; then
         say "java on the PATH has no virtual threads; using $newer, installed beside it (set JAVA_HOME to choose)"
@@ -44,9 +44,11 @@ choose_java() {
 }
 
 build_if_stale() {
-  [ -f "$JAR" ] && [ -f "$ROOT/server/target/loopbench-server.jar" ] && [ -z "$(cd "$ROOT" &&
-    find pom.xml server/pom.xml benchmarks/pom.xml server/src/main benchmarks/src/main -newer "$JAR" -print -quit)" ] &&
-    return
+  local jar stale=""
+  for jar in "$JAR" "$ROOT/server/target/loopbench-server.jar" "$ROOT/hyperfoil/target/loopbench-hyperfoil.jar"; do
+    [ -f "$jar" ] && [ -z "$(cd "$ROOT" && find pom.xml ./*/pom.xml ./*/src/main -newer "$jar" -print -quit)" ] || stale=1
+  done
+  [ -z "$stale" ] && return
   say "the jars are missing or older than the sources; building them (./mvnw -B -q package -DskipTests)"
   # Maven writes colour resets even in batch mode
   (cd "$ROOT" && ./mvnw -B -q -Dstyle.color=never package -DskipTests 2>&1 | sed 's/\x1b\[[0-9;]*m//g' >&2) && return

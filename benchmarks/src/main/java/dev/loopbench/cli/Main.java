@@ -41,7 +41,10 @@ public final class Main {
                 .addSubcommand(new CompareCommand(context))
                 .addSubcommand(new ReportCommand(context))
                 .addSubcommand(new TimelineCommand(context))
-                .addSubcommand(new DiagnoseCommand(context));
+                .addSubcommand(new DiagnoseCommand(context))
+                .addSubcommand(new CommandLine(new HyperfoilCommand(context))
+                        .addSubcommand(new HyperfoilExportCommand(context))
+                        .addSubcommand(new HyperfoilRunCommand(context)));
         commands.setOut(new PrintWriter(context.out(), true));
         commands.setErr(new PrintWriter(context.err(), true));
         commands.setSeparator(" "); // --target URL, as the usage shows it

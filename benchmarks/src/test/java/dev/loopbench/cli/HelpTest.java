@@ -28,7 +28,12 @@ class HelpTest {
                 "timeline -h       | usage: ./run-benchmarks.sh timeline;--concurrency N;--ms D;--target URL"
                         + ";--handlers a,b;--event-loops E;--width COLUMNS;--insecure",
                 "diagnose --help   | usage: ./run-benchmarks.sh diagnose --target URL --path PATH;--ms D"
-                        + ";--max-concurrency N;--insecure;lanes:;Exit 0"
+                        + ";--max-concurrency N;--insecure;lanes:;Exit 0",
+                "hyperfoil --help  | usage: ./run-benchmarks.sh hyperfoil export;hyperfoil run FILE.hf.yaml"
+                        + ";hyperfoil/README.md;export;run",
+                "hyperfoil export --help | usage: ./run-benchmarks.sh hyperfoil export;--concurrency N;--rate R"
+                        + ";--poisson;--out DIR;agents:",
+                "hyperfoil run -h  | usage: ./run-benchmarks.sh hyperfoil run FILE.hf.yaml;--json OUT;Exit 0"
             })
     void printsUsage(String args, String expected) {
         Invocation help = Invocation.run(repository, args.split(" "));
@@ -53,7 +58,9 @@ class HelpTest {
                 "report                           | usage: ./run-benchmarks.sh report",
                 "timeline --bogus 1               | usage: ./run-benchmarks.sh timeline",
                 "diagnose --path timer            | usage: ./run-benchmarks.sh diagnose",
-                "diagnose --target http://x:1     | usage: ./run-benchmarks.sh diagnose"
+                "diagnose --target http://x:1     | usage: ./run-benchmarks.sh diagnose",
+                "hyperfoil export --concurrency 4 --rate 9 | usage: ./run-benchmarks.sh hyperfoil export",
+                "hyperfoil run                    | usage: ./run-benchmarks.sh hyperfoil run"
             })
     void badOptionsShowTheCommandsUsage(String args, String usage) {
         Invocation refused = Invocation.run(repository, args.split(" "));
