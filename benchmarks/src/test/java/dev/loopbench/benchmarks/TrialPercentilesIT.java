@@ -34,7 +34,7 @@ class TrialPercentilesIT {
                         .measurementTime(TimeValue.milliseconds(500))
                         .param("handler", "timer")
                         .param("concurrency", "16")
-                        .param("delayMs", "5")
+                        .param("delayMs", "20")
                         .param("eventLoops", "1")
                         .jvmArgsPrepend("-D" + ForkSettings.LATENCY_DIRECTORY_PROPERTY + "=" + latency)
                         .build())
@@ -53,7 +53,7 @@ class TrialPercentilesIT {
             assertTrue(ordered.get(i - 1) <= ordered.get(i), "p50, p90, p99, p99.9, max: " + ordered + "; " + context);
         }
 
-        Path log = latency.resolve("timer-N16-D5-E1.hlog");
+        Path log = latency.resolve("timer-N16-D20-E1.hlog");
         Histogram all = new Histogram(3);
         int intervals = 0;
         try (HistogramLogReader reader = new HistogramLogReader(log.toFile())) {
@@ -87,10 +87,13 @@ class TrialPercentilesIT {
                 "the reported max is the log's max; " + context);
         double meanWave = results.iterator().next().getPrimaryResult().getScore();
         double parallelism = secondary.get("effectiveParallelism").getScore();
+        // P comes from the waves' own times, the score from JMH's clock around each call, which also holds
+        // the benchmark thread's wake-up (3 ms a wave on a busy 2-core machine): 20% tells them apart
+        // from the factor of 3 that JMH's zero-filling made
         assertEquals(
-                16 * 5 / meanWave,
+                16 * 20 / meanWave,
                 parallelism,
-                0.1 * parallelism,
+                0.2 * parallelism,
                 "P = N x D / T over the trial, not divided by the iteration count; " + context);
     }
 }

@@ -64,7 +64,7 @@ class HyperfoilCrossCheckIT {
         HyperfoilRun hyperfoil = hyperfoil(handler, dir);
         JsonObject waves = hyperfoil.phase("waves");
 
-        double loopbenchP50 = loopbench.getValueAtPercentile(50) / 1000.0;
+        double loopbenchP50 = loopbench.getValueAtPercentile(50) / 1e6;
         double hyperfoilP50 = waves.getDouble("p50Ms");
         String figures = String.format(
                 Locale.ROOT,
@@ -80,7 +80,7 @@ class HyperfoilCrossCheckIT {
                 MEASURED_WAVES,
                 WaveModel.predictedMillis(handler, CONCURRENCY, DELAY_MS, server.shape()),
                 loopbenchP50,
-                loopbench.getValueAtPercentile(99) / 1000.0,
+                loopbench.getValueAtPercentile(99) / 1e6,
                 loopbench.getTotalCount(),
                 hyperfoilP50,
                 waves.getDouble("p99Ms"),
@@ -100,22 +100,22 @@ class HyperfoilCrossCheckIT {
 
     /** As ConcurrentRequestsBenchmark measures: warm waves first, then each successful request's latency. */
     private static Histogram loopbenchLatencyMicros(String handler) throws Exception {
-        Recorder latencyMicros = new Recorder(3_600_000_000L, 3);
+        Recorder latencyNanos = new Recorder(3); // WaveClient records nanoseconds
         double predicted = WaveModel.predictedMillis(handler, CONCURRENCY, DELAY_MS, server.shape());
         try (WaveClient client = new WaveClient(
                 ExternalTarget.requestUrl(server.baseUrl(), handler, DELAY_MS),
                 CONCURRENCY,
                 WaveClient.timeoutMillis(CONCURRENCY, DELAY_MS, predicted),
-                latencyMicros)) {
+                latencyNanos)) {
             for (int i = 0; i < WARMUP_WAVES + MEASURED_WAVES; i++) {
                 if (i == WARMUP_WAVES) {
-                    latencyMicros.getIntervalHistogram(); // drops the warm-up's latencies
+                    latencyNanos.getIntervalHistogram(); // drops the warm-up's latencies
                 }
                 WaveClient.Wave wave = client.fire();
                 assertEquals(0, wave.failures(), handler + ": loopbench's wave " + i + " failed: " + wave.firstError());
             }
         }
-        return latencyMicros.getIntervalHistogram();
+        return latencyNanos.getIntervalHistogram();
     }
 
     private static HyperfoilRun hyperfoil(String handler, Path dir) throws Exception {
