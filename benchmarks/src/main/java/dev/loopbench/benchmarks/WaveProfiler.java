@@ -42,6 +42,9 @@ public final class WaveProfiler implements InternalProfiler {
     public static final String LATENCY_P999 = "latencyP999";
     public static final String LATENCY_MAX = "latencyMax";
 
+    /** Counted by {@link WaveCounters}, whose fields JMH names its results after. */
+    public static final String NEW_CONNECTIONS = "newConnections";
+
     private TrialLatency trial = new TrialLatency();
     private LatencyLog log;
     private boolean logFailed;

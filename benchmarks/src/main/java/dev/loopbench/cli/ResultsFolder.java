@@ -45,6 +45,7 @@ final class ResultsFolder {
         StringBuilder text = new StringBuilder(RunFacts.of(results).describe())
                 .append("\n\n")
                 .append(Summary.render(results));
+        Summary.notes(results).forEach(note -> text.append(note).append('\n'));
         String chart = TextChart.waveTime(results);
         if (!chart.isEmpty()) {
             text.append('\n').append(chart);

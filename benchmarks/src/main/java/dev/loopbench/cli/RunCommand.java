@@ -115,6 +115,14 @@ final class RunCommand extends LoopbenchCommand {
         if (matrix.cells() == 0) {
             throw new UsageError("nothing left to run: every handler asked for needs virtual threads");
         }
+        if (url.isEmpty() || shape.isPresent()) {
+            matrix = matrix.withControl(quick ? Matrix.QUICK_CONTROL : Matrix.STANDARD_CONTROL);
+        } else {
+            context.out()
+                    .println(
+                            "loopbench: no zero-delay control: the target is not a loopbench server, so it has no"
+                                    + " /timer?ms=0 to measure the harness's own time T0 with; the model has no lanes to add it to");
+        }
         matrix = matrix.withFamilies(matrix.families().stream()
                 .map(family -> family.withSettings(jmh.settings(family.settings())))
                 .toList());

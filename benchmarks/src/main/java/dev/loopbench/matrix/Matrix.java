@@ -3,6 +3,8 @@ package dev.loopbench.matrix;
 import dev.loopbench.model.WaitStyle;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 
 /**
@@ -33,7 +35,7 @@ public record Matrix(List<Family> families) {
     static final JmhSettings STANDARD_NON_BLOCKING = JmhSettings.ANNOTATED.withWarmupIterations(10);
 
     /** Iterations of 1 s, three of them measured: for a first look and for CI. */
-    private static final JmhSettings QUICK = JmhSettings.ANNOTATED
+    static final JmhSettings QUICK = JmhSettings.ANNOTATED
             .withWarmupSeconds(1)
             .withMeasurementIterations(3)
             .withMeasurementSeconds(1);
@@ -41,8 +43,58 @@ public record Matrix(List<Family> families) {
     static final JmhSettings QUICK_BLOCKING = QUICK.withWarmupIterations(1);
     static final JmhSettings QUICK_NON_BLOCKING = QUICK.withWarmupIterations(3);
 
+    /**
+     * The zero-delay control: {@code timer} at {@code ms=0} costs what sending, parsing and
+     * answering N requests costs, T0(N), and nothing else. A wave of it is about a quarter of a
+     * 100 ms wave at N = 1000, so 5 s of warm-up in 1 s iterations sends as many requests as the
+     * non-blocking handlers' 20 s: the JIT counts requests, not seconds.
+     */
+    public static final String CONTROL = "control";
+
+    public static final JmhSettings STANDARD_CONTROL =
+            JmhSettings.ANNOTATED.withWarmupIterations(5).withWarmupSeconds(1).withMeasurementSeconds(1);
+
+    public static final JmhSettings QUICK_CONTROL =
+            QUICK.withWarmupIterations(2).withMeasurementIterations(3);
+
     public Matrix {
         families = List.copyOf(families);
+    }
+
+    /**
+     * This matrix and its control: {@code timer} at {@code delayMs = 0} for every concurrency
+     * level and event-loop count of the other families, except where one of them already has it.
+     */
+    public Matrix withControl(JmhSettings settings) {
+        Set<Integer> levels = new TreeSet<>();
+        Set<Integer> eventLoops = new TreeSet<>();
+        Set<Integer> measured = new TreeSet<>();
+        for (Family family : families) {
+            if (family.name().equals(CONTROL)) {
+                continue;
+            }
+            levels.addAll(family.concurrency());
+            eventLoops.addAll(family.eventLoops());
+            if (family.handlers().contains(WaitStyle.TIMER.path())
+                    && family.delays().contains(0)) {
+                measured.addAll(family.concurrency());
+            }
+        }
+        levels.removeAll(measured);
+        List<Family> withControl = new ArrayList<>(families.stream()
+                .filter(family -> !family.name().equals(CONTROL))
+                .toList());
+        Family control = new Family(
+                CONTROL,
+                List.of(WaitStyle.TIMER.path()),
+                List.copyOf(levels),
+                List.of(0),
+                List.copyOf(eventLoops),
+                settings);
+        if (!control.isEmpty()) {
+            withControl.add(control);
+        }
+        return new Matrix(withControl);
     }
 
     public static Matrix standard() {

@@ -1,6 +1,5 @@
 package dev.loopbench.report;
 
-import dev.loopbench.benchmarks.WaveProfiler;
 import dev.loopbench.jmh.JmhResult;
 import dev.loopbench.render.ChartStyle;
 import java.awt.Color;
@@ -30,6 +29,7 @@ public final class RunCharts {
                 "Wave completion time against concurrency" + constants(results),
                 "concurrency N (simultaneous requests)",
                 "wave time (ms, log scale)");
+        ControlTimes controls = ControlTimes.of(results);
         List<Double> drawn = new ArrayList<>();
         for (Drawn series : thickestFirst(results)) {
             WaveLines.Line line = series.line();
@@ -42,8 +42,7 @@ public final class RunCharts {
                     .mapToDouble(cell -> finiteOrZero(cell.primary().error()))
                     .toArray();
             look.applyTo(chart.addSeries(line.name(), n, measured, errors));
-            double[] model =
-                    line.cells().stream().mapToDouble(RunCharts::predicted).toArray();
+            double[] model = line.cells().stream().mapToDouble(controls::model).toArray();
             if (allPositive(model)) {
                 dashed(chart.addSeries(line.name() + " (model)", n, model), look);
                 for (double value : model) {
@@ -56,7 +55,11 @@ public final class RunCharts {
             }
         }
         fitYAxis(chart, drawn);
-        addModelLegend(chart, "dashed: the model, ceil(N / L) x D");
+        addModelLegend(
+                chart,
+                controls.isEmpty()
+                        ? "dashed: the model, ceil(N / L) x D"
+                        : "dashed: the model, T0(N) + ceil(N / L) x D");
         return chart;
     }
 
@@ -66,6 +69,7 @@ public final class RunCharts {
                 "Effective parallelism P = N x D / T against concurrency" + constants(results),
                 "concurrency N (simultaneous requests)",
                 "effective parallelism P (lanes, log scale)");
+        ControlTimes controls = ControlTimes.of(results);
         for (Drawn series : thickestFirst(results)) {
             WaveLines.Line line = series.line();
             SeriesLook look = series.look();
@@ -76,13 +80,17 @@ public final class RunCharts {
                     .toArray();
             look.applyTo(chart.addSeries(line.name(), n, p));
             double[] model = line.cells().stream()
-                    .mapToDouble(cell -> WaveLines.parallelism(cell, predicted(cell)))
+                    .mapToDouble(cell -> WaveLines.parallelism(cell, controls.model(cell)))
                     .toArray();
             if (allPositive(model)) {
                 dashed(chart.addSeries(line.name() + " (model)", n, model), look);
             }
         }
-        addModelLegend(chart, "dashed: the model, N / ceil(N / L)");
+        addModelLegend(
+                chart,
+                controls.isEmpty()
+                        ? "dashed: the model, N / ceil(N / L)"
+                        : "dashed: the model, N x D / (T0(N) + ceil(N / L) x D)");
         return chart;
     }
 
@@ -161,10 +169,6 @@ public final class RunCharts {
             same.add("target " + results.get(0).param("target"));
         }
         return same.isEmpty() ? "" : " (" + String.join(", ", same) + ")";
-    }
-
-    private static double predicted(JmhResult cell) {
-        return cell.secondaryScore(WaveProfiler.PREDICTED);
     }
 
     private static double finiteOrZero(double value) {

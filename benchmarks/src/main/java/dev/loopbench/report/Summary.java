@@ -8,21 +8,23 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalDouble;
 
 /**
- * The table printed after a run: per cell, measured beside the model, the effective
- * parallelism and the p99 latency, and whether the cell fits the model.
+ * The table printed after a run: per cell, measured beside the model, the zero-delay control's
+ * T0 and the model corrected by it, whether the cell fits, the effective parallelism and the
+ * latency percentiles.
  */
 public final class Summary {
 
-    /** A cell fits the model when it is within 10% of it, or 15 ms, whichever is larger. */
+    /** A cell fits the model (corrected by T0 where the run has it) within 10% or 15 ms, whichever is larger. */
     static final double FIT_RATIO = 0.10;
 
     static final double FIT_MILLIS = 15;
 
     private Summary() {}
 
-    static final String ALIGNMENT = "lrrrrrrlrr";
+    static final String ALIGNMENT = "lrrrrrrrrlrrr";
 
     public static String render(List<JmhResult> results) {
         return Table.render(rows(results), ALIGNMENT);
@@ -32,8 +34,21 @@ public final class Summary {
     public static List<String[]> rows(List<JmhResult> results) {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {
-            "handler", "N", "D ms", "E", "measured ms", "model ms", "measured/model", "fits model", "P lanes", "p99 ms"
+            "handler",
+            "N",
+            "D ms",
+            "E",
+            "measured ms",
+            "T0 ms",
+            "model ms",
+            "T0+model ms",
+            "measured/model",
+            "fits model",
+            "P lanes",
+            "p50 ms",
+            "p99 ms"
         });
+        ControlTimes controls = ControlTimes.of(results);
         List<JmhResult> ordered = new ArrayList<>(results);
         ordered.sort(Comparator.comparingInt((JmhResult r) -> lessonRank(r.param("handler")))
                 .thenComparing(r -> String.valueOf(r.param("handler")))
@@ -41,7 +56,7 @@ public final class Summary {
                 .thenComparingInt(r -> intParam(r, "eventLoops"))
                 .thenComparingInt(r -> intParam(r, "concurrency")));
         for (JmhResult result : ordered) {
-            rows.add(row(result));
+            rows.add(row(result, controls));
         }
         return rows;
     }
@@ -51,9 +66,11 @@ public final class Summary {
         return WaitStyle.fromPath(String.valueOf(handler)).map(Enum::ordinal).orElse(WaitStyle.values().length);
     }
 
-    private static String[] row(JmhResult result) {
+    private static String[] row(JmhResult result, ControlTimes controls) {
         double measured = result.primary().score();
-        double model = result.secondaryScore(WaveProfiler.PREDICTED);
+        double plainModel = result.secondaryScore(WaveProfiler.PREDICTED);
+        double model = controls.model(result);
+        OptionalDouble t0 = controls.t0(result);
         int concurrency = intParam(result, "concurrency");
         int delay = intParam(result, "delayMs");
         if (!WaveLines.isWave(result)) { // any other JMH result: its name and score, nothing of the model
@@ -64,6 +81,9 @@ public final class Summary {
                 "",
                 "",
                 withError(measured, result.primary().error()) + " " + unit,
+                "",
+                "",
+                "",
                 "",
                 "",
                 "",
@@ -80,12 +100,32 @@ public final class Summary {
             String.valueOf(delay),
             inProcess ? String.valueOf(result.param("eventLoops")) : "ext",
             withError(measured, result.primary().error()),
-            Double.isNaN(model) ? "?" : format(model, 0),
+            t0.isPresent() ? format(t0.getAsDouble(), 1) : "",
+            Double.isNaN(plainModel) ? "?" : format(plainModel, 0),
+            Double.isNaN(model) || t0.isEmpty() ? "" : format(model, 1),
             Double.isNaN(model) || model == 0 ? "" : format(measured / model, 2),
-            Double.isNaN(model) ? "" : fits(measured, model) ? "yes" : "NO",
+            ControlTimes.isControl(result)
+                    ? "control"
+                    : Double.isNaN(model) ? "" : fits(measured, model) ? "yes" : "NO",
             format(lanes, 1),
+            format(result.secondaryScore(WaveProfiler.LATENCY_P50), 1),
             format(result.secondaryScore(WaveProfiler.LATENCY_P99), 1)
         };
+    }
+
+    /**
+     * Lines to read under the table: today, which cells opened connections while measured (a
+     * target that closes them after each answer), so that their times include connection set-up.
+     */
+    public static List<String> notes(List<JmhResult> results) {
+        List<String> reopened = results.stream()
+                .filter(result -> result.secondaryScore(WaveProfiler.NEW_CONNECTIONS) > 0)
+                .map(result -> result.param("handler") + " N=" + result.param("concurrency"))
+                .toList();
+        return reopened.isEmpty()
+                ? List.of()
+                : List.of("connection set-up is inside the numbers of " + String.join(", ", reopened)
+                        + ": the target closed its connections, so each wave opened new ones (newConnections)");
     }
 
     public static boolean fits(double measured, double model) {

@@ -1,6 +1,5 @@
 package dev.loopbench.report;
 
-import dev.loopbench.benchmarks.WaveProfiler;
 import dev.loopbench.jmh.JmhResult;
 import dev.loopbench.model.WaitStyle;
 import java.util.ArrayList;
@@ -31,6 +30,7 @@ public final class TextChart {
         if (lines.isEmpty()) {
             return "";
         }
+        ControlTimes controls = ControlTimes.of(results);
         double minN = Double.MAX_VALUE;
         double maxN = 0;
         double minT = Double.MAX_VALUE;
@@ -40,7 +40,7 @@ public final class TextChart {
                 double n = Double.parseDouble(cell.param("concurrency"));
                 minN = Math.min(minN, n);
                 maxN = Math.max(maxN, n);
-                for (double t : new double[] {cell.primary().score(), cell.secondaryScore(WaveProfiler.PREDICTED)}) {
+                for (double t : new double[] {cell.primary().score(), controls.model(cell)}) {
                     if (t > 0) {
                         minT = Math.min(minT, t);
                         maxT = Math.max(maxT, t);
@@ -62,7 +62,7 @@ public final class TextChart {
             legend.put(line.name(), letter);
             for (JmhResult cell : line.cells()) {
                 int x = position(Double.parseDouble(cell.param("concurrency")), minN, maxN, PLOT_WIDTH);
-                double model = cell.secondaryScore(WaveProfiler.PREDICTED);
+                double model = controls.model(cell);
                 if (model > 0) {
                     modelPoints.add(new int[] {position(model, minT, maxT, PLOT_HEIGHT), x});
                 }

@@ -8,6 +8,7 @@ import dev.loopbench.model.WaitStyle;
 import dev.loopbench.model.WaveModel;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -39,9 +40,42 @@ class MatrixTest {
     @Test
     @DisplayName("fit their time budgets by the model's estimate: 15 minutes, and 3 with --quick")
     void fitTheirBudgets() {
-        assertTrue(
-                estimateMinutes(Matrix.standard()) <= 15, "standard: " + estimateMinutes(Matrix.standard()) + " min");
-        assertTrue(estimateMinutes(Matrix.quick()) <= 3, "quick: " + estimateMinutes(Matrix.quick()) + " min");
+        Matrix standard = Matrix.standard().withControl(Matrix.STANDARD_CONTROL);
+        Matrix quick = Matrix.quick().withControl(Matrix.QUICK_CONTROL);
+        assertTrue(estimateMinutes(standard) <= 15, "standard with its control: " + estimateMinutes(standard) + " min");
+        assertTrue(estimateMinutes(quick) <= 3, "quick with its control: " + estimateMinutes(quick) + " min");
+    }
+
+    @Test
+    @DisplayName(
+            "add the zero-delay control, timer at ms=0, at every concurrency level and event-loop count of the run")
+    void controlAtEveryLevel() {
+        Matrix matrix = new Matrix(List.of(
+                        new Family(
+                                "a",
+                                List.of("event-loop-sleep"),
+                                List.of(1, 4),
+                                List.of(100),
+                                List.of(2),
+                                Matrix.QUICK),
+                        new Family("b", List.of("timer"), List.of(4, 1000), List.of(50), List.of(1, 2), Matrix.QUICK)))
+                .withControl(Matrix.QUICK_CONTROL);
+        Family control = matrix.families().get(matrix.families().size() - 1);
+        assertEquals(Matrix.CONTROL, control.name(), matrix.toString());
+        assertEquals(List.of("timer"), control.handlers(), matrix.toString());
+        assertEquals(List.of(0), control.delays(), matrix.toString());
+        assertEquals(List.of(1, 4, 1000), control.concurrency(), matrix.toString());
+        assertEquals(List.of(1, 2), control.eventLoops(), matrix.toString());
+        assertEquals(matrix, matrix.withControl(Matrix.QUICK_CONTROL), "adding it twice changes nothing");
+    }
+
+    @Test
+    @DisplayName("leave out of the control the levels where the run already measures timer at ms=0")
+    void noControlTwice() {
+        Matrix matrix = new Matrix(List.of(new Family(
+                        "mine", List.of("timer"), List.of(8, 16), List.of(0, 100), List.of(2), Matrix.QUICK)))
+                .withControl(Matrix.QUICK_CONTROL);
+        assertEquals(1, matrix.families().size(), "nothing left to control: " + matrix);
     }
 
     @Test
