@@ -1,5 +1,6 @@
 package dev.loopbench.benchmarks;
 
+import dev.loopbench.model.ServerShape;
 import dev.loopbench.model.WaitStyle;
 import dev.loopbench.model.WaveModel;
 import java.util.List;
@@ -96,8 +97,16 @@ public class ConcurrentRequestsBenchmark {
     @Param({""})
     public String target;
 
+    /**
+     * Cheap requests sent during each wave on connections of their own ({@link Bystanders}):
+     * a path of the target, default {@code health}; empty: none.
+     */
+    @Param({"health"})
+    public String bystander;
+
     private Target server;
     private WaveClient client;
+    private Bystanders bystanders;
 
     @Setup(Level.Trial)
     public void startServerAndWarmClient() throws Exception {
@@ -136,13 +145,30 @@ public class ConcurrentRequestsBenchmark {
                     + " of " + concurrency + " answers, so every wave opens new ones: connection set-up is inside the"
                     + " wave time (newConnections counts them)");
         }
+        if (!bystander.isBlank()) {
+            int eventLoops = server.shape().map(ServerShape::eventLoops).orElse(0);
+            bystanders = new Bystanders(
+                    ExternalTarget.requestUrl(server.baseUrl(), bystander),
+                    Bystanders.connectionsFor(eventLoops),
+                    WaveMetrics.CURRENT.bystanderNanos);
+            bystanders.warmUp();
+        }
         WaveMetrics.CURRENT.startIteration(); // with -wi 0 the warm-up's latencies would land in the first iteration
     }
 
     @Benchmark
     public WaveClient.Wave wave(WaveCounters counters) throws InterruptedException {
         int connectionsBefore = client.connectionsOpened();
+        long bystandersBefore = bystanders == null ? 0 : bystanders.answered();
+        if (bystanders != null) {
+            bystanders.start();
+        }
         WaveClient.Wave wave = fire();
+        if (bystanders != null) {
+            bystanders.stop();
+            counters.bystanders += bystanders.answered() - bystandersBefore;
+            requireNoFailedBystanders();
+        }
         counters.requests += wave.requests();
         counters.failedRequests += wave.failures();
         counters.newConnections += client.connectionsOpened() - connectionsBefore;
@@ -168,13 +194,17 @@ public class ConcurrentRequestsBenchmark {
         closeClientAndServer();
     }
 
-    /** Both, whatever happens to the first: a Vert.x left open keeps the forked JVM alive. */
+    /** All, whatever happens to the others: a Vert.x left open keeps the forked JVM alive. */
     private void closeClientAndServer() throws Exception {
         try {
+            if (bystanders != null) {
+                bystanders.close();
+            }
             if (client != null) {
                 client.close();
             }
         } finally {
+            bystanders = null;
             client = null;
             try {
                 if (server != null) {
@@ -213,6 +243,14 @@ public class ConcurrentRequestsBenchmark {
             throw failCell(String.format(
                     "%s of %s with concurrency %d failed: %d of %d requests failed, the first with: %s",
                     which, handler, concurrency, wave.failures(), wave.requests(), wave.firstError()));
+        }
+    }
+
+    private void requireNoFailedBystanders() {
+        if (bystanders.failures() > 0) {
+            throw failCell(String.format(
+                    "bystander requests GET /%s during a wave of %s with concurrency %d failed: %d, the first with: %s",
+                    bystander, handler, concurrency, bystanders.failures(), bystanders.firstError()));
         }
     }
 

@@ -87,8 +87,12 @@ public final class ExternalTarget implements Target {
     }
 
     public static String requestUrl(String baseUrl, String handlerPath, int delayMs) {
-        String path = handlerPath.startsWith("/") ? handlerPath.substring(1) : handlerPath;
-        return withoutTrailingSlash(baseUrl) + "/" + path + "?ms=" + delayMs;
+        return requestUrl(baseUrl, handlerPath) + "?ms=" + delayMs;
+    }
+
+    /** {@code baseUrl/path}, for a path that takes no delay, such as a bystander's. */
+    public static String requestUrl(String baseUrl, String path) {
+        return withoutTrailingSlash(baseUrl) + "/" + (path.startsWith("/") ? path.substring(1) : path);
     }
 
     private static String withoutTrailingSlash(String url) {

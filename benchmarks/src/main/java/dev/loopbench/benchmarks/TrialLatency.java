@@ -11,12 +11,19 @@ final class TrialLatency {
 
     private final Histogram latencyNanos =
             new Histogram(WaveMetrics.HIGHEST_TRACKABLE_NANOS, WaveMetrics.SIGNIFICANT_DIGITS);
+    private final Histogram bystanderNanos =
+            new Histogram(WaveMetrics.HIGHEST_TRACKABLE_NANOS, WaveMetrics.SIGNIFICANT_DIGITS);
     private long waves;
     private long waveNanos;
     private int iterations;
 
-    void add(Histogram iterationLatencyNanos, long iterationWaves, long iterationWaveNanos) {
+    void add(
+            Histogram iterationLatencyNanos,
+            Histogram iterationBystanderNanos,
+            long iterationWaves,
+            long iterationWaveNanos) {
         latencyNanos.add(iterationLatencyNanos);
+        bystanderNanos.add(iterationBystanderNanos);
         waves += iterationWaves;
         waveNanos += iterationWaveNanos;
         iterations++;
@@ -41,5 +48,17 @@ final class TrialLatency {
 
     double maxMillis() {
         return latencyNanos.getMaxValue() / 1e6;
+    }
+
+    long bystanders() {
+        return bystanderNanos.getTotalCount();
+    }
+
+    double bystanderPercentileMillis(double percentile) {
+        return bystanderNanos.getValueAtPercentile(percentile) / 1e6;
+    }
+
+    double bystanderMaxMillis() {
+        return bystanderNanos.getMaxValue() / 1e6;
     }
 }

@@ -20,4 +20,7 @@ public class WaveCounters {
 
     /** Connections the client had to open during the iteration: 0 when the warm pool held, as it should. */
     public long newConnections;
+
+    /** Bystander requests answered during the measured waves (none with {@code -p bystander=}). */
+    public long bystanders;
 }

@@ -22,6 +22,9 @@ public final class WaveMetrics {
     /** Per-request latency of the current iteration, in nanoseconds. */
     final Recorder latencyNanos = new Recorder(HIGHEST_TRACKABLE_NANOS, SIGNIFICANT_DIGITS);
 
+    /** What the bystanders waited during the current iteration's waves, in nanoseconds. */
+    final Recorder bystanderNanos = new Recorder(HIGHEST_TRACKABLE_NANOS, SIGNIFICANT_DIGITS);
+
     final LongAdder waves = new LongAdder();
     final LongAdder waveNanos = new LongAdder();
 
@@ -35,6 +38,7 @@ public final class WaveMetrics {
 
     void startIteration() {
         latencyNanos.reset();
+        bystanderNanos.reset();
         waves.reset();
         waveNanos.reset();
     }

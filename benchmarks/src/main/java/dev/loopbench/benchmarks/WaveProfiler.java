@@ -42,6 +42,10 @@ public final class WaveProfiler implements InternalProfiler {
     public static final String LATENCY_P999 = "latencyP999";
     public static final String LATENCY_MAX = "latencyMax";
 
+    public static final String BYSTANDER_P50 = "bystanderP50";
+    public static final String BYSTANDER_P99 = "bystanderP99";
+    public static final String BYSTANDER_MAX = "bystanderMax";
+
     /** Counted by {@link WaveCounters}, whose fields JMH names its results after. */
     public static final String NEW_CONNECTIONS = "newConnections";
 
@@ -69,7 +73,8 @@ public final class WaveProfiler implements InternalProfiler {
         if (iterationParams.getType() != IterationType.MEASUREMENT || metrics.waves.sum() == 0) {
             return results;
         }
-        trial.add(latencies, metrics.waves.sum(), metrics.waveNanos.sum());
+        trial.add(
+                latencies, metrics.bystanderNanos.getIntervalHistogram(), metrics.waves.sum(), metrics.waveNanos.sum());
         logInterval(benchmarkParams, latencies);
         if (!Double.isNaN(metrics.predictedMillis)) {
             results.add(new ScalarResult(PREDICTED, metrics.predictedMillis, "ms/op", AggregationPolicy.AVG));
@@ -97,6 +102,13 @@ public final class WaveProfiler implements InternalProfiler {
             results.add(percentile(LATENCY_P99, 99));
             results.add(percentile(LATENCY_P999, 99.9));
             results.add(new TrialResult(LATENCY_MAX, trial.maxMillis(), "ms", AggregationPolicy.MAX));
+        }
+        if (trial.bystanders() > 0) {
+            results.add(
+                    new TrialResult(BYSTANDER_P50, trial.bystanderPercentileMillis(50), "ms", AggregationPolicy.AVG));
+            results.add(
+                    new TrialResult(BYSTANDER_P99, trial.bystanderPercentileMillis(99), "ms", AggregationPolicy.AVG));
+            results.add(new TrialResult(BYSTANDER_MAX, trial.bystanderMaxMillis(), "ms", AggregationPolicy.MAX));
         }
         return results;
     }

@@ -50,7 +50,8 @@ public final class RunReport {
                 "measured: JMH's mean wave time with its 99.9% error; T0: the zero-delay control (timer at ms=0) at the"
                         + " same N, what sending, parsing and answering N requests costs; model: ceil(N / L) x D;"
                         + " fits model: within 10% or 15 ms of T0 + model; P: N x D / measured; p50, p99: percentiles of"
-                        + " every measured request of the cell, from one histogram (latency/&lt;cell&gt;.hlog).",
+                        + " every measured request of the cell, from one histogram (latency/&lt;cell&gt;.hlog); bystander p99: what"
+                        + " cheap requests (GET /health) on connections of their own waited meanwhile.",
                 HtmlReport.table(Summary.rows(results), Summary.ALIGNMENT)));
         RunFacts facts = RunFacts.of(results);
         HtmlReport.write(

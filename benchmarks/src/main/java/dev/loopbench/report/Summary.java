@@ -24,7 +24,7 @@ public final class Summary {
 
     private Summary() {}
 
-    static final String ALIGNMENT = "lrrrrrrrrlrrr";
+    static final String ALIGNMENT = "lrrrrrrrrlrrrr";
 
     public static String render(List<JmhResult> results) {
         return Table.render(rows(results), ALIGNMENT);
@@ -46,7 +46,8 @@ public final class Summary {
             "fits model",
             "P lanes",
             "p50 ms",
-            "p99 ms"
+            "p99 ms",
+            "bystander p99 ms"
         });
         ControlTimes controls = ControlTimes.of(results);
         List<JmhResult> ordered = new ArrayList<>(results);
@@ -88,6 +89,7 @@ public final class Summary {
                 "",
                 "",
                 "",
+                "",
                 ""
             };
         }
@@ -109,7 +111,8 @@ public final class Summary {
                     : Double.isNaN(model) ? "" : fits(measured, model) ? "yes" : "NO",
             format(lanes, 1),
             format(result.secondaryScore(WaveProfiler.LATENCY_P50), 1),
-            format(result.secondaryScore(WaveProfiler.LATENCY_P99), 1)
+            format(result.secondaryScore(WaveProfiler.LATENCY_P99), 1),
+            format(result.secondaryScore(WaveProfiler.BYSTANDER_P99), 1)
         };
     }
 

@@ -78,6 +78,14 @@ public enum WaitStyle {
         return waitsOn == WaitsOn.VIRTUAL_THREAD;
     }
 
+    /**
+     * Whether a request keeps its event loop from serving anything else while it waits: then a
+     * bystander on that loop waits too. A timer waits on the loop without holding it.
+     */
+    public boolean holdsTheEventLoop() {
+        return this == EVENT_LOOP_SLEEP;
+    }
+
     /** For any path: false for one that is not loopbench's. */
     public static boolean needsVirtualThreads(String path) {
         return fromPath(path).map(WaitStyle::needsVirtualThreads).orElse(false);

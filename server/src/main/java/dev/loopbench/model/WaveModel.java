@@ -41,6 +41,16 @@ public final class WaveModel {
         return predictedMillis(concurrency, delayMs, style.get().lanes(shape.get()));
     }
 
+    /**
+     * The longest a bystander (a cheap request on a connection of its own, sent during the wave)
+     * should wait: behind every wait queued on its event loop, {@code ceil(N / E) x D}, when the
+     * handler holds the loop; about nothing (the time of a round trip) when it does not.
+     */
+    public static double bystanderWaitMillis(WaitStyle style, int concurrency, double delayMs, ServerShape shape) {
+        requirePositive(concurrency);
+        return style.holdsTheEventLoop() ? rounds(concurrency, Lanes.of(shape.eventLoops())) * delayMs : 0;
+    }
+
     public static double effectiveParallelism(int concurrency, double delayMs, double measuredMillis) {
         requirePositive(concurrency);
         if (!(measuredMillis > 0)) {

@@ -68,4 +68,24 @@ class WaveModelTest {
                 assertThrows(IllegalArgumentException.class, () -> WaveModel.effectiveParallelism(8, 100, 0))
                         .getMessage());
     }
+
+    @ParameterizedTest(name = "a bystander of {0} with E = {1}, N = {2}, D = 50 ms waits up to {3} ms")
+    @CsvSource({
+        "event-loop-sleep, 1, 8, 400",
+        "event-loop-sleep, 2, 8, 200",
+        "event-loop-sleep, 2, 7, 200",
+        "timer, 1, 8, 0",
+        "execute-blocking-ordered, 1, 8, 0",
+        "execute-blocking-unordered, 1, 8, 0",
+        "virtual-thread-sleep, 1, 8, 0",
+        "virtual-thread-await, 1, 8, 0"
+    })
+    void bystandersWaitBehindWhatHoldsTheirLoop(String handler, int eventLoops, int concurrency, double millis) {
+        WaitStyle style = WaitStyle.fromPath(handler).orElseThrow();
+        assertEquals(
+                millis,
+                WaveModel.bystanderWaitMillis(style, concurrency, 50, new ServerShape(eventLoops, 20, eventLoops)),
+                1e-9,
+                handler + " E=" + eventLoops + " N=" + concurrency);
+    }
 }

@@ -1,0 +1,186 @@
+package dev.loopbench.benchmarks;
+
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpClientAgent;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.http.PoolOptions;
+import java.net.URI;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import org.HdrHistogram.Recorder;
+
+/**
+ * The other users of a server while a wave is in flight: cheap requests ({@code GET /health} by
+ * default) on connections of their own, one after another on each, for the whole wave. What they
+ * wait is what blocking an event loop costs everyone who shares it; they never count in the wave.
+ *
+ * <p>Each connection sends its next request when the previous one is answered, but at most one
+ * every {@link #PERIOD_MILLIS} ms: behind a blocked loop they queue as any user would, and on a
+ * free loop they cost a few hundred requests a second instead of a core, which the wave on two
+ * cores would feel. The server deals connections to its event loops in turn, so opened after the
+ * wave's, a few per loop reach every loop.
+ */
+public final class Bystanders implements AutoCloseable {
+
+    static final long PERIOD_MILLIS = 10;
+
+    /** Per event loop of the server, so that a loop keeps one when another is slow to accept. */
+    static final int CONNECTIONS_PER_EVENT_LOOP = 2;
+
+    /** When a target does not say how many event loops it has. */
+    static final int CONNECTIONS_UNKNOWN_SERVER = 4;
+
+    private final Vertx vertx;
+    private final Context context;
+    private final HttpClientAgent client;
+    private final String host;
+    private final int port;
+    private final String uri;
+    private final int connections;
+    private final Recorder latencyNanos;
+    private final AtomicLong answered = new AtomicLong();
+    private final AtomicInteger failures = new AtomicInteger();
+    private final AtomicReference<String> firstError = new AtomicReference<>();
+    private boolean running; // only touched on the context
+    private int idleSenders; // only touched on the context
+
+    public Bystanders(String url, int connections, Recorder latencyNanos) {
+        URI parsed = URI.create(url);
+        boolean tls = "https".equals(parsed.getScheme());
+        this.host = parsed.getHost().startsWith("[")
+                ? parsed.getHost().substring(1, parsed.getHost().length() - 1)
+                : parsed.getHost();
+        this.port = parsed.getPort() > 0 ? parsed.getPort() : tls ? 443 : 80;
+        this.uri = parsed.getRawPath() + (parsed.getRawQuery() == null ? "" : "?" + parsed.getRawQuery());
+        this.connections = connections;
+        this.idleSenders = connections;
+        this.latencyNanos = latencyNanos;
+        this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
+        this.context = vertx.getOrCreateContext();
+        HttpClientOptions options = new HttpClientOptions()
+                .setProtocolVersion(HttpVersion.HTTP_1_1)
+                .setHttp2ClearTextUpgrade(false)
+                .setKeepAlive(true);
+        if (tls) {
+            boolean insecure = ForkSettings.insecure();
+            options.setSsl(true).setTrustAll(insecure).setVerifyHost(!insecure);
+        }
+        this.client = vertx.httpClientBuilder()
+                .with(options)
+                .with(new PoolOptions().setHttp1MaxSize(connections))
+                .build();
+    }
+
+    /** How many bystander connections a server of {@code eventLoops} loops gets; 0 when unknown. */
+    public static int connectionsFor(int eventLoops) {
+        return eventLoops > 0 ? CONNECTIONS_PER_EVENT_LOOP * eventLoops : CONNECTIONS_UNKNOWN_SERVER;
+    }
+
+    /**
+     * Opens the connections with one request each, all at once, unmeasured, and fails the cell
+     * in one line when the path does not answer 2xx: a bystander that fails is not one that waited.
+     */
+    public void warmUp() throws InterruptedException {
+        CountDownLatch done = new CountDownLatch(connections);
+        context.runOnContext(ignored -> {
+            for (int i = 0; i < connections; i++) {
+                get(System.nanoTime(), error -> done.countDown());
+            }
+        });
+        if (!done.await(30, TimeUnit.SECONDS) || failures.get() > 0) {
+            throw new CellUnusable("the bystander requests GET " + uri + " failed ("
+                    + (failures.get() > 0 ? firstError.get() : "no answer in 30 s")
+                    + "); name a cheap path of the target with -p bystander=PATH, or turn bystanders off with"
+                    + " -p bystander=");
+        }
+        latencyNanos.reset();
+        answered.set(0);
+    }
+
+    /** Every connection starts sending, one request after another, until {@link #stop()}. */
+    public void start() {
+        context.runOnContext(ignored -> {
+            running = true;
+            for (; idleSenders > 0; idleSenders--) {
+                send();
+            }
+        });
+    }
+
+    /** No new requests; those in flight are recorded when they are answered. */
+    public void stop() {
+        context.runOnContext(ignored -> running = false);
+    }
+
+    private void send() {
+        long sent = System.nanoTime();
+        get(sent, error -> {
+            if (!running) {
+                idleSenders++;
+                return;
+            }
+            long next = sent + TimeUnit.MILLISECONDS.toNanos(PERIOD_MILLIS) - System.nanoTime();
+            if (next > TimeUnit.MILLISECONDS.toNanos(1)) {
+                vertx.setTimer(TimeUnit.NANOSECONDS.toMillis(next), id -> resume());
+            } else {
+                send();
+            }
+        });
+    }
+
+    private void resume() {
+        if (running) {
+            send();
+        } else {
+            idleSenders++;
+        }
+    }
+
+    private void get(long sent, Consumer<String> then) {
+        client.request(HttpMethod.GET, port, host, uri)
+                .compose(request -> request.send())
+                .compose(response -> response.body().map(body -> response.statusCode()))
+                .onComplete(result -> {
+                    String error = null;
+                    if (result.failed()) {
+                        error = String.valueOf(result.cause());
+                    } else if (result.result() / 100 != 2) {
+                        error = "HTTP " + result.result();
+                    }
+                    if (error == null) {
+                        latencyNanos.recordValue(Math.max(1, System.nanoTime() - sent));
+                        answered.incrementAndGet();
+                    } else {
+                        failures.incrementAndGet();
+                        firstError.compareAndSet(null, error);
+                    }
+                    then.accept(error);
+                });
+    }
+
+    /** Bystander requests answered since the warm-up. */
+    public long answered() {
+        return answered.get();
+    }
+
+    public int failures() {
+        return failures.get();
+    }
+
+    public String firstError() {
+        return firstError.get();
+    }
+
+    @Override
+    public void close() throws Exception {
+        vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+}

@@ -1,0 +1,75 @@
+package dev.loopbench.benchmarks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.loopbench.model.ServerShape;
+import dev.loopbench.model.WaitStyle;
+import dev.loopbench.model.WaveModel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+
+/** The second half of the lesson: what a blocked loop costs the requests that share it. */
+@DisplayName("Bystanders")
+class BystandersIT {
+
+    private static final int DELAY_MS = 50;
+    private static final int CONCURRENCY = 8;
+
+    @Test
+    @DisplayName("wait several D behind event-loop sleeps (E = 1, N = 8, D = 50 ms), and a few ms beside a timer")
+    void waitBehindTheSleepers() throws Exception {
+        Path output = Files.createTempFile("jmh-bystanders", ".txt");
+        Map<String, Map<String, Result>> byHandler = new TreeMap<>();
+        for (RunResult result : new Runner(JmhRuns.smoke(output)
+                        .param("handler", "event-loop-sleep", "timer")
+                        .param("concurrency", Integer.toString(CONCURRENCY))
+                        .param("delayMs", Integer.toString(DELAY_MS))
+                        .param("eventLoops", "1")
+                        .shouldFailOnError(true)
+                        .build())
+                .run()) {
+            byHandler.put(
+                    result.getParams().getParam("handler"),
+                    result.getAggregatedResult().getSecondaryResults());
+        }
+        String context = "JMH output in " + output + "; " + describe(byHandler);
+        assertEquals(2, byHandler.size(), context);
+        double sleepModel = WaveModel.bystanderWaitMillis(
+                WaitStyle.EVENT_LOOP_SLEEP, CONCURRENCY, DELAY_MS, new ServerShape(1, 20, 1));
+        double sleeping = byHandler
+                .get("event-loop-sleep")
+                .get(WaveProfiler.BYSTANDER_MAX)
+                .getScore();
+        double beside = byHandler.get("timer").get(WaveProfiler.BYSTANDER_MAX).getScore();
+        assertTrue(sleeping >= 3 * DELAY_MS, "behind 8 sleeps of 50 ms on the only loop: several D; " + context);
+        // the model's worst case is the whole wave on the loop; a bystander sent just before it ends waits a D more
+        assertTrue(
+                sleeping <= sleepModel + DELAY_MS + 15,
+                "at most the wave on its loop (" + sleepModel + " ms); " + context);
+        assertTrue(beside < DELAY_MS / 2.0, "a timer leaves the loop free: a few ms; " + context);
+        assertTrue(byHandler.get("timer").get("bystanders").getScore() > 0, "bystanders were counted; " + context);
+    }
+
+    private static String describe(Map<String, Map<String, Result>> byHandler) {
+        StringBuilder text = new StringBuilder();
+        byHandler.forEach((handler, metrics) -> {
+            text.append(handler).append(':');
+            for (String name : new String[] {
+                WaveProfiler.BYSTANDER_P50, WaveProfiler.BYSTANDER_P99, WaveProfiler.BYSTANDER_MAX, "bystanders"
+            }) {
+                Result metric = metrics.get(name);
+                text.append(' ').append(name).append('=').append(metric == null ? "none" : metric.getScore());
+            }
+            text.append("; ");
+        });
+        return text.toString();
+    }
+}
