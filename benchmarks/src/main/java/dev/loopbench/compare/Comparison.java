@@ -30,24 +30,52 @@ public record Comparison(
         public static final Thresholds DEFAULT = new Thresholds(10, 5, 0.01);
     }
 
+    /** Parameters that every result of one run has and no result of the other. */
+    static Set<String> oneSidedParams(List<JmhResult> base, List<JmhResult> candidate) {
+        Set<String> inBase = paramsOfAll(base);
+        Set<String> inCandidate = paramsOfAll(candidate);
+        Set<String> oneSided = new TreeSet<>();
+        inBase.stream().filter(name -> !inAny(candidate, name)).forEach(oneSided::add);
+        inCandidate.stream().filter(name -> !inAny(base, name)).forEach(oneSided::add);
+        return oneSided;
+    }
+
+    private static Set<String> paramsOfAll(List<JmhResult> results) {
+        Set<String> common = new TreeSet<>(
+                results.isEmpty() ? Set.of() : results.get(0).params().keySet());
+        results.forEach(result -> common.retainAll(result.params().keySet()));
+        return common;
+    }
+
+    private static boolean inAny(List<JmhResult> results, String param) {
+        return results.stream().anyMatch(result -> result.params().containsKey(param));
+    }
+
     public static Comparison of(List<JmhResult> base, List<JmhResult> candidate, Thresholds thresholds) {
+        Set<String> oneSided = oneSidedParams(base, candidate);
+        Function<JmhResult, String> key = result -> result.keyWithout(oneSided);
         Map<String, JmhResult> candidates = new LinkedHashMap<>();
-        candidate.forEach(result -> candidates.put(result.key(), result));
+        candidate.forEach(result -> candidates.put(key.apply(result), result));
         Map<String, JmhResult> bases = new LinkedHashMap<>();
-        base.forEach(result -> bases.put(result.key(), result));
+        base.forEach(result -> bases.put(key.apply(result), result));
 
         List<JmhResult> matchedBase = base.stream()
-                .filter(result -> candidates.containsKey(result.key()))
+                .filter(result -> candidates.containsKey(key.apply(result)))
                 .toList();
         Map<JmhResult, String> labels = CellLabels.of(matchedBase);
         List<CellComparison> cells = new ArrayList<>();
         for (JmhResult baseResult : matchedBase) {
-            cells.add(compare(baseResult, candidates.get(baseResult.key()), labels.get(baseResult), thresholds));
+            cells.add(compare(baseResult, candidates.get(key.apply(baseResult)), labels.get(baseResult), thresholds));
         }
         List<JmhResult> onlyInBase = base.stream()
-                .filter(result -> !candidates.containsKey(result.key()))
+                .filter(result -> !candidates.containsKey(key.apply(result)))
                 .toList();
         List<String> warnings = comparabilityWarnings(base, candidate);
+        if (!oneSided.isEmpty()) {
+            warnings.add("parameter" + (oneSided.size() == 1 ? " " : "s ") + String.join(", ", oneSided)
+                    + " exist" + (oneSided.size() == 1 ? "s" : "") + " in only one of the runs (a newer"
+                    + " benchmark): cells are matched without it, and what it adds may change the numbers");
+        }
         if (!onlyInBase.isEmpty()) {
             warnings.add(onlyInBase.size() + " cell" + (onlyInBase.size() == 1 ? "" : "s")
                     + " of the base have no result in the candidate: a cell whose wave failed gets no score,"
@@ -57,7 +85,7 @@ public record Comparison(
                 cells,
                 onlyInBase,
                 candidate.stream()
-                        .filter(result -> !bases.containsKey(result.key()))
+                        .filter(result -> !bases.containsKey(key.apply(result)))
                         .toList(),
                 warnings,
                 thresholds);

@@ -2,6 +2,7 @@ package dev.loopbench.jmh;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -47,7 +48,17 @@ public record JmhResult(
 
     /** {@code benchmark mode [threads] params}: what matches a result across two files. */
     public String key() {
-        return benchmark + " " + mode + " t" + threads + (params.isEmpty() ? "" : " " + paramString());
+        return keyWithout(Set.of());
+    }
+
+    /** The key without some parameters: those only one of two runs has, when they are compared. */
+    public String keyWithout(Set<String> ignored) {
+        String kept = new TreeMap<>(params)
+                .entrySet().stream()
+                        .filter(entry -> !ignored.contains(entry.getKey()))
+                        .map(entry -> entry.getKey() + "=" + entry.getValue())
+                        .collect(Collectors.joining(", "));
+        return benchmark + " " + mode + " t" + threads + (kept.isEmpty() ? "" : " " + kept);
     }
 
     /** {@code Class.method (a=1, b=2)}: short enough for a table. */

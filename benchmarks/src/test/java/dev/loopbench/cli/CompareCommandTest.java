@@ -40,6 +40,17 @@ class CompareCommandTest {
     }
 
     @Test
+    @DisplayName("matches a run of an older benchmark without a parameter the newer one added, and says so")
+    void parameterOnlyInTheCandidate() throws Exception {
+        Path newer = rewrite(DEFAULT_RUN, "newer.json", entry -> entry.getJsonObject("params")
+                .put("bystander", "health"));
+        Outcome outcome = compare(Fixtures.path(DEFAULT_RUN).toString(), newer.toString());
+        assertEquals(0, outcome.exitCode(), outcome.toString());
+        assertEquals(5, countVerdict(outcome.out(), "same"), outcome.out());
+        assertTrue(outcome.out().contains("parameter bystander exists in only one of the runs"), outcome.toString());
+    }
+
+    @Test
     @DisplayName("fails with exit 1 naming the one cell whose raw data was slowed down by 30%")
     void thirtyPercentSlowdownFails() throws Exception {
         Path candidate = variant(DEFAULT_RUN, "slower.json", "event-loop-sleep", "4", 1.30);
