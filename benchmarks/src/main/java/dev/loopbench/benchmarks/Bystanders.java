@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.HdrHistogram.Recorder;
 
@@ -30,7 +31,7 @@ import org.HdrHistogram.Recorder;
  */
 public final class Bystanders implements AutoCloseable {
 
-    static final long PERIOD_MILLIS = 10;
+    public static final long PERIOD_MILLIS = 10;
 
     /** Per event loop of the server, so that a loop keeps one when another is slow to accept. */
     static final int CONNECTIONS_PER_EVENT_LOOP = 2;
@@ -46,6 +47,9 @@ public final class Bystanders implements AutoCloseable {
     private final String uri;
     private final int connections;
     private final Recorder latencyNanos;
+    private final long periodNanos;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile BiConsumer<Long, Long> answers = (sent, answered) -> {};
     private final AtomicLong answered = new AtomicLong();
     private final AtomicInteger failures = new AtomicInteger();
     private final AtomicReference<String> firstError = new AtomicReference<>();
@@ -53,6 +57,11 @@ public final class Bystanders implements AutoCloseable {
     private int idleSenders; // only touched on the context
 
     public Bystanders(String url, int connections, Recorder latencyNanos) {
+        this(url, connections, PERIOD_MILLIS, latencyNanos);
+    }
+
+    /** @param periodMillis the least time between two requests of one connection */
+    public Bystanders(String url, int connections, long periodMillis, Recorder latencyNanos) {
         URI parsed = URI.create(url);
         boolean tls = "https".equals(parsed.getScheme());
         this.host = parsed.getHost().startsWith("[")
@@ -63,6 +72,7 @@ public final class Bystanders implements AutoCloseable {
         this.connections = connections;
         this.idleSenders = connections;
         this.latencyNanos = latencyNanos;
+        this.periodNanos = TimeUnit.MILLISECONDS.toNanos(periodMillis);
         this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
         this.context = vertx.getOrCreateContext();
         HttpClientOptions options = new HttpClientOptions()
@@ -127,7 +137,7 @@ public final class Bystanders implements AutoCloseable {
                 idleSenders++;
                 return;
             }
-            long next = sent + TimeUnit.MILLISECONDS.toNanos(PERIOD_MILLIS) - System.nanoTime();
+            long next = sent + periodNanos - System.nanoTime();
             if (next > TimeUnit.MILLISECONDS.toNanos(1)) {
                 vertx.setTimer(TimeUnit.NANOSECONDS.toMillis(next), id -> resume());
             } else {
@@ -144,7 +154,21 @@ public final class Bystanders implements AutoCloseable {
         }
     }
 
+    /** Told of every answered bystander request: when it was sent and answered, in nanoseconds. */
+    public void onAnswer(BiConsumer<Long, Long> listener) {
+        this.answers = listener;
+    }
+
+    /** After {@link #stop()}: waits for the requests still in flight, so that a picture of the wave has them all. */
+    public void awaitIdle(long timeoutMillis) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(2);
+        }
+    }
+
     private void get(long sent, Consumer<String> then) {
+        inFlight.incrementAndGet();
         client.request(HttpMethod.GET, port, host, uri)
                 .compose(request -> request.send())
                 .compose(response -> response.body().map(body -> response.statusCode()))
@@ -155,9 +179,12 @@ public final class Bystanders implements AutoCloseable {
                     } else if (result.result() / 100 != 2) {
                         error = "HTTP " + result.result();
                     }
+                    inFlight.decrementAndGet();
                     if (error == null) {
-                        latencyNanos.recordValue(Math.max(1, System.nanoTime() - sent));
+                        long now = System.nanoTime();
+                        latencyNanos.recordValue(Math.max(1, now - sent));
                         answered.incrementAndGet();
+                        answers.accept(sent, now);
                     } else {
                         failures.incrementAndGet();
                         firstError.compareAndSet(null, error);

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -70,8 +71,23 @@ final class TimelineCommand extends LoopbenchCommand {
             description = "width of the printed timeline; default the terminal's (COLUMNS), else 80")
     Integer width;
 
+    @Option(
+            names = "--bystander",
+            paramLabel = "PATH",
+            description = "a cheap path sent during each wave on connections of its own, drawn as rows b1, b2, ...;"
+                    + " default health for loopbench, none for another server; empty: none")
+    String bystander;
+
     TimelineCommand(CommandContext context) {
         super(context);
+    }
+
+    /** loopbench's /health unless told otherwise; another server's cheap path is for its user to name. */
+    private Optional<String> bystander(Target server) {
+        if (bystander != null) {
+            return Optional.of(bystander.strip()).filter(path -> !path.isEmpty());
+        }
+        return server.shape().isPresent() ? Optional.of("health") : Optional.empty();
     }
 
     @Override
@@ -88,7 +104,7 @@ final class TimelineCommand extends LoopbenchCommand {
                             + server.shape().map(shape -> ", " + shape).orElse(", lanes unknown");
             for (String handler : withoutUnservable(asked, server)) {
                 context.out().println("loopbench: recording a warm wave of " + handler + " ...");
-                waves.add(TimelineRecorder.record(server, handler, concurrency, delayMs));
+                waves.add(TimelineRecorder.record(server, handler, concurrency, delayMs, bystander(server)));
             }
         }
         if (waves.isEmpty()) {

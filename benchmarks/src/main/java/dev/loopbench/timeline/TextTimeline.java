@@ -24,7 +24,7 @@ public final class TextTimeline {
 
     public static String render(List<WaveTrace> waves, String header, int width) {
         int bar = Math.max(10, width - INDEX_WIDTH - 2 - 1 - THREAD_WIDTH);
-        double scale = waves.stream().mapToDouble(WaveTrace::millis).max().orElse(1);
+        double scale = waves.stream().mapToDouble(WaveTrace::spanMillis).max().orElse(1);
         StringBuilder out = new StringBuilder();
         wrap(out, header, width);
         wrap(
@@ -33,7 +33,8 @@ public final class TextTimeline {
                         Locale.ROOT,
                         "One row per request, in the order the server started them; %s = between"
                                 + " client and server (in flight, or unread in the socket), %s = queued in the server, %s = the wait;"
-                                + " on the right the thread that waited.",
+                                + " on the right the thread that waited. Rows b1, b2, ...: bystanders, cheap requests on"
+                                + " connections of their own, from sent to answered.",
                         IN_TRANSIT,
                         QUEUED,
                         WAITING),
@@ -57,6 +58,15 @@ public final class TextTimeline {
                         .append(clip(ThreadNames.shorten(request.thread())))
                         .append('\n');
             }
+            for (BystanderTrace bystander : wave.bystanders()) {
+                out.append(String.format(Locale.ROOT, "%" + (INDEX_WIDTH - 1) + "s ", "b" + bystander.index()))
+                        .append('|')
+                        .append(bar(bystander, bar, scale))
+                        .append('|')
+                        .append(' ')
+                        .append("bystander")
+                        .append('\n');
+            }
         }
         return out.toString();
     }
@@ -66,6 +76,15 @@ public final class TextTimeline {
         for (int c = 0; c < width; c++) {
             double t = (c + 0.5) * scale / width;
             cells[c] = at(request, t);
+        }
+        return new String(cells);
+    }
+
+    private static String bar(BystanderTrace bystander, int width, double scale) {
+        char[] cells = new char[width];
+        for (int c = 0; c < width; c++) {
+            double t = (c + 0.5) * scale / width;
+            cells[c] = t >= bystander.sent() && t < bystander.answered() ? IN_TRANSIT : ' ';
         }
         return new String(cells);
     }

@@ -28,6 +28,7 @@ public final class TimelineChart {
     static final int MAX_THREAD_COLOURS = 8;
     private static final Color IN_TRANSIT = new Color(0xc9, 0xc9, 0xc9);
     private static final Color QUEUED = new Color(0xff, 0x98, 0x00);
+    private static final Color BYSTANDER = new Color(0x55, 0x55, 0x55);
     private static final Color[] THREAD_COLOURS = {
         new Color(0x1f, 0x77, 0xb4),
         new Color(0x2c, 0xa0, 0x2c),
@@ -49,8 +50,12 @@ public final class TimelineChart {
         if (clipped) {
             rows = rows.subList(0, MAX_ROWS);
         }
-        int barHeight = Math.max(4, Math.min(16, 400 / rows.size()));
-        int height = 190 + rows.size() * (barHeight + 8);
+        List<BystanderTrace> bystanders = wave.bystanders().stream()
+                .limit(Math.max(0, MAX_ROWS - rows.size()))
+                .toList();
+        int rowCount = rows.size() + bystanders.size();
+        int barHeight = Math.max(4, Math.min(16, 400 / rowCount));
+        int height = 190 + rowCount * (barHeight + 8);
         String model = Double.isNaN(wave.predictedMillis())
                 ? "lanes unknown, no model"
                 : String.format(Locale.ROOT, "model %.0f ms (dashed)", wave.predictedMillis());
@@ -91,7 +96,7 @@ public final class TimelineChart {
         int serial = 0;
         for (int i = 0; i < rows.size(); i++) {
             RequestTrace request = rows.get(i);
-            double y = rows.size() - i;
+            double y = rowCount - i;
             segment(chart, "t" + serial++, request.sent(), request.answered(), y, IN_TRANSIT, bar);
             if (request.hasServerTimes()) {
                 segment(chart, "q" + serial++, request.received(), request.started(), y, QUEUED, bar);
@@ -105,6 +110,17 @@ public final class TimelineChart {
                         bar);
             }
         }
+        for (int i = 0; i < bystanders.size(); i++) {
+            BystanderTrace bystander = bystanders.get(i);
+            segment(
+                    chart,
+                    "b" + serial++,
+                    bystander.sent(),
+                    bystander.answered(),
+                    bystanders.size() - i,
+                    BYSTANDER,
+                    bar);
+        }
         legend(chart, "in transit or unread in the socket", IN_TRANSIT);
         legend(chart, "queued in the server", QUEUED);
         if (threadColours.size() <= MAX_THREAD_COLOURS) {
@@ -113,11 +129,16 @@ public final class TimelineChart {
         } else {
             legend(chart, "waiting, on " + threadColours.size() + " different threads", THREAD_COLOURS[0]);
         }
+        if (!bystanders.isEmpty()) {
+            legend(chart, "bystander, sent to answered", BYSTANDER);
+        }
         if (!Double.isNaN(wave.predictedMillis())) {
             chart.addAnnotation(new AnnotationLine(wave.predictedMillis(), true, false));
         }
-        ChartStyle.labelRows(
-                chart, rows.stream().map(request -> "#" + request.index()).toList());
+        List<String> labels = new ArrayList<>(
+                rows.stream().map(request -> "#" + request.index()).toList());
+        bystanders.forEach(bystander -> labels.add("b" + bystander.index()));
+        ChartStyle.labelRows(chart, labels);
         return chart;
     }
 

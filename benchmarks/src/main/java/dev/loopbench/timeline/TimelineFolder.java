@@ -16,7 +16,9 @@ public final class TimelineFolder {
     private static final String EXPLANATION =
             "Each row is one request, in the order the server started its wait. Grey: between client and server (in"
                     + " flight, or unread in the socket while the event loop is busy); orange: queued in the server;"
-                    + " coloured: the wait itself, one colour per thread. The dashed line is the model's wave time.";
+                    + " coloured: the wait itself, one colour per thread. The dashed line is the model's wave time."
+                    + " The rows b1, b2, ... are bystanders: cheap requests on connections of their own, sent during"
+                    + " the wave, from sent to answered.";
 
     private TimelineFolder() {}
 
@@ -31,7 +33,7 @@ public final class TimelineFolder {
                 directory.resolve("timeline.json"), TimelineJson.of(waves).encodePrettily(), StandardCharsets.UTF_8);
         List<String> failures = new ArrayList<>();
         List<HtmlReport.Section> sections = new ArrayList<>();
-        double scale = waves.stream().mapToDouble(WaveTrace::millis).max().orElse(1);
+        double scale = waves.stream().mapToDouble(WaveTrace::spanMillis).max().orElse(1);
         for (WaveTrace wave : waves) {
             String name = "timeline-" + wave.handler().replaceAll("[^A-Za-z0-9-]", "_");
             try {

@@ -30,7 +30,8 @@ final class TimelineJson {
                     .put("predictedMs", finite(wave.predictedMillis()))
                     .put("measuredMs", wave.millis())
                     .put("sameClock", wave.sameClock())
-                    .put("requests", requests));
+                    .put("requests", requests)
+                    .put("bystanders", bystanders(wave)));
         }
         return new JsonObject().put("waves", array);
     }
@@ -38,5 +39,15 @@ final class TimelineJson {
     /** JSON has no NaN: unknown is null. */
     private static Double finite(double value) {
         return Double.isFinite(value) ? value : null;
+    }
+
+    private static JsonArray bystanders(WaveTrace wave) {
+        JsonArray bystanders = new JsonArray();
+        wave.bystanders()
+                .forEach(b -> bystanders.add(new JsonObject()
+                        .put("bystander", b.index())
+                        .put("sentMs", b.sent())
+                        .put("answeredMs", b.answered())));
+        return bystanders;
     }
 }

@@ -1,5 +1,6 @@
 package dev.loopbench.timeline;
 
+import dev.loopbench.benchmarks.Bystanders;
 import dev.loopbench.benchmarks.CellUnusable;
 import dev.loopbench.benchmarks.ExternalTarget;
 import dev.loopbench.benchmarks.InProcessTarget;
@@ -10,6 +11,7 @@ import dev.loopbench.model.WaveModel;
 import dev.loopbench.server.handlers.WaitReply;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -27,6 +29,15 @@ public final class TimelineRecorder {
     private TimelineRecorder() {}
 
     public static WaveTrace record(Target target, String handler, int concurrency, int delayMs) throws Exception {
+        return record(target, handler, concurrency, delayMs, Optional.empty());
+    }
+
+    /**
+     * @param bystander a cheap path of the target to send during the recorded wave, on connections of
+     *     its own, one per event loop, each at most every D / 2: a handful of rows, not a crowd
+     */
+    public static WaveTrace record(
+            Target target, String handler, int concurrency, int delayMs, Optional<String> bystander) throws Exception {
         String url = ExternalTarget.requestUrl(target.baseUrl(), handler, delayMs);
         double predicted = WaveModel.predictedMillis(handler, concurrency, delayMs, target.shape());
         long timeoutMs = WaveClient.timeoutMillis(concurrency, delayMs, predicted);
@@ -37,9 +48,20 @@ public final class TimelineRecorder {
             }
         }
         ConcurrentLinkedQueue<WaveClient.Answer> answers = new ConcurrentLinkedQueue<>();
-        try (WaveClient client = new WaveClient(url, concurrency, timeoutMs, new Recorder(3))) {
+        ConcurrentLinkedQueue<long[]> bystanderAnswers = new ConcurrentLinkedQueue<>();
+        try (WaveClient client = new WaveClient(url, concurrency, timeoutMs, new Recorder(3));
+                Bystanders bystanders = bystander.isPresent() ? bystanders(target, bystander.get(), delayMs) : null) {
             requireNoFailures(client.fire(), handler); // opens the connections, as in the benchmark
+            if (bystanders != null) {
+                bystanders.warmUp();
+                bystanders.onAnswer((sent, answered) -> bystanderAnswers.add(new long[] {sent, answered}));
+                bystanders.start();
+            }
             requireNoFailures(client.fire(answers::add), handler);
+            if (bystanders != null) {
+                bystanders.stop();
+                bystanders.awaitIdle(timeoutMs);
+            }
         }
         boolean sameClock = target instanceof InProcessTarget; // one JVM, one System.nanoTime
         return new WaveTrace(
@@ -49,7 +71,31 @@ public final class TimelineRecorder {
                 target.shape().map(ServerShape::toString).orElse("unknown"),
                 predicted,
                 sameClock,
-                traces(new ArrayList<>(answers), sameClock));
+                traces(new ArrayList<>(answers), sameClock),
+                bystanderTraces(new ArrayList<>(answers), new ArrayList<>(bystanderAnswers)));
+    }
+
+    private static Bystanders bystanders(Target target, String path, int delayMs) {
+        return new Bystanders(
+                ExternalTarget.requestUrl(target.baseUrl(), path),
+                target.shape().map(ServerShape::eventLoops).orElse(2),
+                Math.max(Bystanders.PERIOD_MILLIS, delayMs / 2),
+                new Recorder(3));
+    }
+
+    /** Bystanders on the wave's clock (the client's, always), in the order they were sent. */
+    static List<BystanderTrace> bystanderTraces(List<WaveClient.Answer> answers, List<long[]> bystanders) {
+        long start =
+                answers.stream().mapToLong(WaveClient.Answer::sentNanos).min().orElse(0);
+        List<long[]> sorted = new ArrayList<>(bystanders);
+        sorted.sort(Comparator.comparingLong(times -> times[0]));
+        List<BystanderTrace> traces = new ArrayList<>();
+        for (long[] times : sorted) {
+            if (times[0] >= start) { // the warm-up's are not part of the picture
+                traces.add(new BystanderTrace(traces.size() + 1, millis(times[0], start), millis(times[1], start)));
+            }
+        }
+        return traces;
     }
 
     static List<RequestTrace> traces(List<WaveClient.Answer> answers, boolean sameClock) {

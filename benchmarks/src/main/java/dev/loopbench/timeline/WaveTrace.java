@@ -16,15 +16,36 @@ public record WaveTrace(
         String serverShape,
         double predictedMillis,
         boolean sameClock,
-        List<RequestTrace> requests) {
+        List<RequestTrace> requests,
+        List<BystanderTrace> bystanders) {
 
     public WaveTrace {
         requests = List.copyOf(requests);
+        bystanders = List.copyOf(bystanders);
+    }
+
+    /** A wave traced without bystanders. */
+    public WaveTrace(
+            String handler,
+            int concurrency,
+            int delayMs,
+            String serverShape,
+            double predictedMillis,
+            boolean sameClock,
+            List<RequestTrace> requests) {
+        this(handler, concurrency, delayMs, serverShape, predictedMillis, sameClock, requests, List.of());
     }
 
     /** When the last answer arrived, in ms from the start. */
     public double millis() {
         return requests.stream().mapToDouble(RequestTrace::answered).max().orElse(0);
+    }
+
+    /** When the last answer of anyone, bystanders included, arrived: what a picture of the wave must span. */
+    public double spanMillis() {
+        return Math.max(
+                millis(),
+                bystanders.stream().mapToDouble(BystanderTrace::answered).max().orElse(0));
     }
 
     /** In the order the server started them (or answered them, without server times): the staircase reads top-down. */

@@ -26,7 +26,7 @@ class HelpTest {
                         + ";--warn-threshold PCT;--alpha A;--format FORMAT;--chart DIR;Exit 0",
                 "report --help     | usage: ./run-benchmarks.sh report;RESULTS.json;--output DIR",
                 "timeline -h       | usage: ./run-benchmarks.sh timeline;--concurrency N;--ms D;--target URL"
-                        + ";--handlers a,b;--event-loops E;--width COLUMNS;--insecure",
+                        + ";--handlers a,b;--event-loops E;--width COLUMNS;--insecure;--bystander PATH",
                 "diagnose --help   | usage: ./run-benchmarks.sh diagnose --target URL --path PATH;--ms D"
                         + ";--max-concurrency N;--insecure;lanes:;Exit 0",
                 "hyperfoil --help  | usage: ./run-benchmarks.sh hyperfoil export;hyperfoil run FILE.hf.yaml"

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.loopbench.benchmarks.InProcessTarget;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -27,8 +28,8 @@ class TimelineTest {
     @BeforeAll
     void record() throws Exception {
         server = InProcessTarget.start(1);
-        sleep = TimelineRecorder.record(server, "event-loop-sleep", N, D);
-        timer = TimelineRecorder.record(server, "timer", N, D);
+        sleep = TimelineRecorder.record(server, "event-loop-sleep", N, D, Optional.of("health"));
+        timer = TimelineRecorder.record(server, "timer", N, D, Optional.of("health"));
     }
 
     @AfterAll
@@ -48,6 +49,23 @@ class TimelineTest {
                     "consecutive starts should be about D = " + D + " ms apart, got " + gap + " ms: "
                             + describe(sleep));
         }
+    }
+
+    @Test
+    @DisplayName("shows a bystander waiting behind the sleeps on the only loop, and answered at once beside a timer")
+    void bystandersWaitBehindTheSleepers() {
+        double longestBehindSleeps = sleep.bystanders().stream()
+                .mapToDouble(b -> b.answered() - b.sent())
+                .max()
+                .orElse(0);
+        double longestBesideTimer = timer.bystanders().stream()
+                .mapToDouble(b -> b.answered() - b.sent())
+                .max()
+                .orElse(Double.NaN);
+        String context = "sleep: " + sleep.bystanders() + "; timer: " + timer.bystanders();
+        assertTrue(longestBehindSleeps >= 2 * D, "a bystander sent mid-wave waits out the sleeps after it: " + context);
+        assertTrue(longestBesideTimer < D / 2.0, "beside a timer the loop is free: " + context);
+        assertTrue(TextTimeline.render(List.of(sleep), "", 80).contains("  b1 |"), "drawn as rows of their own");
     }
 
     @Test
