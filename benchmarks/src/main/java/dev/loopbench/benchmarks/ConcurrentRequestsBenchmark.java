@@ -130,6 +130,7 @@ public class ConcurrentRequestsBenchmark {
         } else {
             server = ExternalTarget.connect(target, handler, delayMs);
         }
+        WaveMetrics.CURRENT.loopbenchUrl = server.shape().isPresent() ? server.baseUrl() : null;
         double predicted = WaveModel.predictedMillis(handler, concurrency, delayMs, server.shape());
         WaveMetrics.CURRENT.predictedMillis = predicted;
         client = new WaveClient(

@@ -31,6 +31,9 @@ public final class WaveMetrics {
     /** NaN when the target's lanes are unknown. */
     volatile double predictedMillis = Double.NaN;
 
+    /** A loopbench server's base URL, whose /metrics tell its event-loop lag; null for another server. */
+    volatile String loopbenchUrl;
+
     /** Whether {@link WaveProfiler} runs in this JVM: without it the gauges go nowhere. */
     volatile boolean profiled;
 

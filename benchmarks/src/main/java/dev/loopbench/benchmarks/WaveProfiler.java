@@ -3,6 +3,7 @@ package dev.loopbench.benchmarks;
 import dev.loopbench.model.WaveModel;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -42,6 +43,8 @@ public final class WaveProfiler implements InternalProfiler {
     public static final String LATENCY_P999 = "latencyP999";
     public static final String LATENCY_MAX = "latencyMax";
 
+    public static final String EVENT_LOOP_LAG_P99 = "eventLoopLagP99";
+    public static final String EVENT_LOOP_LAG_MAX = "eventLoopLagMax";
     public static final String BYSTANDER_P50 = "bystanderP50";
     public static final String BYSTANDER_P99 = "bystanderP99";
     public static final String BYSTANDER_MAX = "bystanderMax";
@@ -52,6 +55,7 @@ public final class WaveProfiler implements InternalProfiler {
     private TrialLatency trial = new TrialLatency();
     private LatencyLog log;
     private boolean logFailed;
+    private Optional<LoopLag.Snapshot> lagBefore = Optional.empty();
 
     @Override
     public String getDescription() {
@@ -62,6 +66,9 @@ public final class WaveProfiler implements InternalProfiler {
     public void beforeIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams) {
         WaveMetrics.CURRENT.profiled = true;
         WaveMetrics.CURRENT.startIteration();
+        if (iterationParams.getType() == IterationType.MEASUREMENT && trial.iterations() == 0) {
+            lagBefore = scrapeLag(); // outside the iteration's time, as JMH measures it
+        }
     }
 
     @Override
@@ -81,6 +88,7 @@ public final class WaveProfiler implements InternalProfiler {
         }
         if (trial.iterations() == iterationParams.getCount()) {
             results.addAll(trialResults(benchmarkParams));
+            results.addAll(lagResults());
             closeLog();
         }
         return results;
@@ -111,6 +119,34 @@ public final class WaveProfiler implements InternalProfiler {
             results.add(new TrialResult(BYSTANDER_MAX, trial.bystanderMaxMillis(), "ms", AggregationPolicy.MAX));
         }
         return results;
+    }
+
+    /**
+     * The server's event-loop lag over the measured iterations: p99 from the difference of two
+     * scrapes of its histogram, max as the server's own (Micrometer's max over its last two minutes,
+     * so the warm-up's waits of the same handler are in it too).
+     */
+    private List<Result> lagResults() {
+        Optional<LoopLag.Snapshot> after = scrapeLag();
+        List<Result> results = new ArrayList<>();
+        if (lagBefore.isPresent() && after.isPresent()) {
+            double p99 = after.get().p99MillisSince(lagBefore.get());
+            if (!Double.isNaN(p99)) {
+                results.add(new TrialResult(EVENT_LOOP_LAG_P99, p99, "ms", AggregationPolicy.AVG));
+            }
+            if (!Double.isNaN(after.get().maxSeconds())) {
+                results.add(new TrialResult(
+                        EVENT_LOOP_LAG_MAX, after.get().maxSeconds() * 1e3, "ms", AggregationPolicy.MAX));
+            }
+        }
+        return results;
+    }
+
+    private static Optional<LoopLag.Snapshot> scrapeLag() {
+        String url = WaveMetrics.CURRENT.loopbenchUrl;
+        return url == null
+                ? Optional.empty()
+                : LoopLag.scrape(Probes.client(ForkSettings.insecure(), Duration.ofSeconds(5)), url);
     }
 
     private TrialResult percentile(String name, double percentile) {
