@@ -109,7 +109,7 @@ public final class Bystanders implements AutoCloseable {
             throw new CellUnusable("the bystander requests GET " + uri + " failed ("
                     + (failures.get() > 0 ? firstError.get() : "no answer in 30 s")
                     + "); name a cheap path of the target with -p bystander=PATH, or turn bystanders off with"
-                    + " -p bystander=");
+                    + " -p bystander=none");
         }
         latencyNanos.reset();
         answered.set(0);

@@ -97,11 +97,18 @@ public class ConcurrentRequestsBenchmark {
     @Param({""})
     public String target;
 
+    /** loopbench's own {@code /health}, answered on the event loop. */
+    public static final String DEFAULT_BYSTANDER = "health";
+
+    /** JMH takes no empty value for a parameter: this one turns the bystanders off. */
+    public static final String NO_BYSTANDER = "none";
+
     /**
-     * Cheap requests sent during each wave on connections of their own ({@link Bystanders}):
-     * a path of the target, default {@code health}; empty: none.
+     * Cheap requests sent during each wave on connections of their own ({@link Bystanders}): a
+     * path of the target, default {@code health}; {@code none}: no bystanders. A server that is
+     * not loopbench and has no {@code /health} gets none unless a path of its own is named.
      */
-    @Param({"health"})
+    @Param({DEFAULT_BYSTANDER})
     public String bystander;
 
     private Target server;
@@ -146,13 +153,8 @@ public class ConcurrentRequestsBenchmark {
                     + " of " + concurrency + " answers, so every wave opens new ones: connection set-up is inside the"
                     + " wave time (newConnections counts them)");
         }
-        if (!bystander.isBlank()) {
-            int eventLoops = server.shape().map(ServerShape::eventLoops).orElse(0);
-            bystanders = new Bystanders(
-                    ExternalTarget.requestUrl(server.baseUrl(), bystander),
-                    Bystanders.connectionsFor(eventLoops),
-                    WaveMetrics.CURRENT.bystanderNanos);
-            bystanders.warmUp();
+        if (!bystander.isBlank() && !bystander.equals(NO_BYSTANDER)) {
+            startBystanders();
         }
         WaveMetrics.CURRENT.startIteration(); // with -wi 0 the warm-up's latencies would land in the first iteration
     }
@@ -244,6 +246,25 @@ public class ConcurrentRequestsBenchmark {
             throw failCell(String.format(
                     "%s of %s with concurrency %d failed: %d of %d requests failed, the first with: %s",
                     which, handler, concurrency, wave.failures(), wave.requests(), wave.firstError()));
+        }
+    }
+
+    private void startBystanders() throws Exception {
+        int eventLoops = server.shape().map(ServerShape::eventLoops).orElse(0);
+        bystanders = new Bystanders(
+                ExternalTarget.requestUrl(server.baseUrl(), bystander),
+                Bystanders.connectionsFor(eventLoops),
+                WaveMetrics.CURRENT.bystanderNanos);
+        try {
+            bystanders.warmUp();
+        } catch (CellUnusable noHealth) {
+            if (server.shape().isPresent() || !bystander.equals(DEFAULT_BYSTANDER)) {
+                throw noHealth; // loopbench always answers /health, and a path the user named must answer
+            }
+            System.out.println("loopbench: no bystanders: " + server.baseUrl() + "/" + DEFAULT_BYSTANDER
+                    + " does not answer; name a cheap path of the target with -p bystander=PATH");
+            bystanders.close();
+            bystanders = null;
         }
     }
 

@@ -66,7 +66,7 @@ final class LatencyLog implements AutoCloseable {
                 new TreeMap<>(Comparator.comparingInt(LatencyLog::rank).thenComparing(name -> name));
         sorted.putAll(params);
         sorted.forEach((name, value) -> {
-            if (!name.equals("handler") && !name.equals("target") && !value.isBlank()) {
+            if (!name.equals("handler") && !name.equals("target") && !value.isBlank() && !isDefault(name, value)) {
                 parts.add(
                         switch (name) {
                             case "concurrency" -> "N" + value;
@@ -77,6 +77,11 @@ final class LatencyLog implements AutoCloseable {
             }
         });
         return String.join("-", parts).replaceAll("[^A-Za-z0-9=._-]", "_") + ".hlog";
+    }
+
+    /** A parameter at its default says nothing about the cell: the name keeps to handler, N, D and E. */
+    private static boolean isDefault(String name, String value) {
+        return name.equals("bystander") && value.equals(ConcurrentRequestsBenchmark.DEFAULT_BYSTANDER);
     }
 
     private static int rank(String param) {

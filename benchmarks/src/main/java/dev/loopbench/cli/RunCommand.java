@@ -33,7 +33,7 @@ import picocli.CommandLine.Parameters;
         name = "./run-benchmarks.sh",
         customSynopsis = {
             "./run-benchmarks.sh [--quick] [--target URL] [-- JMH-ARGS...]",
-            "       ./run-benchmarks.sh COMMAND [OPTIONS] (compare, report, timeline)",
+            "       ./run-benchmarks.sh COMMAND [OPTIONS]     (the commands are listed below)",
             "       ./run-benchmarks.sh [COMMAND] --help"
         },
         description = {
@@ -168,8 +168,8 @@ final class RunCommand extends LoopbenchCommand {
         if (jmhArgs.size() > afterDashes) {
             throw UsageErrors.badOption(
                     spec,
-                    "unknown argument '" + jmhArgs.get(0) + "'; JMH's arguments go after --, and the"
-                            + " commands are compare, report and timeline");
+                    "unknown argument '" + jmhArgs.get(0) + "'; JMH's arguments go after --, and the" + " commands are "
+                            + String.join(", ", spec.subcommands().keySet()));
         }
     }
 

@@ -25,7 +25,10 @@ class LatencyLogTest {
         params.put("delayMs", "100");
         params.put("handler", "timer");
         params.put("concurrency", "1000");
-        assertEquals("timer-N1000-D100-E2.hlog", LatencyLog.fileName(params));
+        params.put("bystander", "health");
+        assertEquals("timer-N1000-D100-E2.hlog", LatencyLog.fileName(params), "the default bystander says nothing");
+        params.put("bystander", "none");
+        assertEquals("timer-N1000-D100-E2-bystander=none.hlog", LatencyLog.fileName(params));
     }
 
     @Test

@@ -104,6 +104,8 @@ class OtherServersIT {
                 .warmupTime(TimeValue.seconds(1))
                 .param("target", server.url())
                 .param("handler", "sleep")
+                // its /health would queue for the same k threads: bystanders would take from the lanes counted here
+                .param("bystander", ConcurrentRequestsBenchmark.NO_BYSTANDER)
                 .param("concurrency", Integer.toString(concurrency))
                 .param("delayMs", Integer.toString(DELAY_MS))
                 .shouldFailOnError(false)

@@ -20,7 +20,7 @@ class HelpTest {
             delimiter = '|',
             value = {
                 "--help            | usage: ./run-benchmarks.sh [--quick] [--target URL] [-- JMH-ARGS...]"
-                        + ";--quick;--target URL;-- JMH-ARGS;results/<timestamp>/;bmf.json;compare;report;timeline",
+                        + ";--quick;--target URL;-- JMH-ARGS;results/<timestamp>/;bmf.json;compare;report;timeline;diagnose;hyperfoil",
                 "-h                | usage: ./run-benchmarks.sh [--quick]",
                 "compare --help    | usage: ./run-benchmarks.sh compare;BASE.json;CANDIDATE.json;--fail-threshold PCT"
                         + ";--warn-threshold PCT;--alpha A;--format FORMAT;--chart DIR;Exit 0",
