@@ -5,7 +5,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The six threading styles of the same simulated work, and the lanes each one has.
+ * The six threading styles of the same simulated wait, three of the same computation, and
+ * the lanes each one has.
  * The path is both the server endpoint (with a leading {@code /}) and the benchmark's
  * {@code handler} parameter.
  */
@@ -15,7 +16,10 @@ public enum WaitStyle {
     EXECUTE_BLOCKING_UNORDERED("execute-blocking-unordered", "executeBlocking, unordered"),
     TIMER("timer", "vertx.setTimer, non-blocking"),
     VIRTUAL_THREAD_SLEEP("virtual-thread-sleep", "Thread.sleep in a virtual-thread verticle"),
-    VIRTUAL_THREAD_AWAIT("virtual-thread-await", "vertx.timer(ms).await() in a virtual-thread verticle");
+    VIRTUAL_THREAD_AWAIT("virtual-thread-await", "vertx.timer(ms).await() in a virtual-thread verticle"),
+    EVENT_LOOP_COMPUTE("event-loop-compute", "ms of CPU time burnt on the event loop"),
+    EXECUTE_BLOCKING_COMPUTE("execute-blocking-compute", "ms of CPU time burnt in executeBlocking, unordered"),
+    VIRTUAL_THREAD_COMPUTE("virtual-thread-compute", "ms of CPU time burnt in a virtual-thread verticle");
 
     private final String path;
     private final String description;
@@ -35,7 +39,7 @@ public enum WaitStyle {
     }
 
     public boolean needsVirtualThreads() {
-        return this == VIRTUAL_THREAD_SLEEP || this == VIRTUAL_THREAD_AWAIT;
+        return this == VIRTUAL_THREAD_SLEEP || this == VIRTUAL_THREAD_AWAIT || this == VIRTUAL_THREAD_COMPUTE;
     }
 
     /** For any path: false for one that is not loopbench's. */
@@ -53,6 +57,10 @@ public enum WaitStyle {
             // Vert.x runs one task at a time per virtual-thread verticle instance unless the task awaits
             case VIRTUAL_THREAD_SLEEP -> Lanes.of(shape.virtualThreadInstances());
             case TIMER, VIRTUAL_THREAD_AWAIT -> Lanes.UNBOUNDED;
+            // computing needs a core: more threads than cores take turns on them
+            case EVENT_LOOP_COMPUTE -> Lanes.of(Math.min(shape.eventLoops(), shape.cores()));
+            case EXECUTE_BLOCKING_COMPUTE -> Lanes.of(Math.min(shape.workerPoolSize(), shape.cores()));
+            case VIRTUAL_THREAD_COMPUTE -> Lanes.of(Math.min(shape.virtualThreadInstances(), shape.cores()));
         };
     }
 

@@ -1,8 +1,13 @@
 package dev.loopbench.server;
 
 import dev.loopbench.model.ServerShape;
+import dev.loopbench.model.WaitStyle;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** Turns the server's flags into a {@link ServerConfig}, or says exactly what was wrong. */
 final class CommandLine {
@@ -11,11 +16,12 @@ final class CommandLine {
             """
             usage: java -jar loopbench-server.jar [options]
 
-            Serves the same simulated work, wait ?ms= milliseconds (0..10000, default 100), in six
-            threading styles: GET /event-loop-sleep, /execute-blocking-ordered,
-            /execute-blocking-unordered, /timer, /virtual-thread-sleep, /virtual-thread-await;
-            and GET /health. Prints 'listening on http://HOST:PORT' when ready; SIGTERM or
-            Ctrl-C lets requests in flight finish (up to 30 s), then exits.
+            Serves the same simulated work, ?ms= milliseconds (0..10000, default 100) of waiting
+            or of CPU time, in several threading styles; every endpoint answers GET:
+            %s
+
+            Prints 'listening on http://HOST:PORT' when ready; SIGTERM or Ctrl-C lets requests
+            in flight finish (up to 30 s), then exits.
 
             options:
               --host H                      address to listen on (default 127.0.0.1)
@@ -29,11 +35,25 @@ final class CommandLine {
                                             rest summarised every 10 s; 0 turns it off (default 50)
               -h, --help                    show this help
             """
-                    .formatted(ServerConfig.DEFAULT_EVENT_LOOPS);
+                    .formatted(endpoints(), ServerConfig.DEFAULT_EVENT_LOOPS);
 
     private static final int MAX_POOL = 10_000;
 
     private CommandLine() {}
+
+    /** One line per endpoint, from {@link WaitStyle}, so that a new one cannot be left out. */
+    private static String endpoints() {
+        return Stream.concat(
+                        Arrays.stream(WaitStyle.values())
+                                .map(style -> endpoint("/" + style.path(), style.description())),
+                        Stream.of(
+                                endpoint(WaitRequestHandler.HEALTH, "liveness, the pool sizes and the cores, in JSON")))
+                .collect(Collectors.joining("\n"));
+    }
+
+    private static String endpoint(String path, String description) {
+        return String.format(Locale.ROOT, "  %-28s %s", path, description);
+    }
 
     /** Thrown for {@code --help}: not an error, the caller prints the usage to stdout. */
     static final class HelpRequested extends Exception {

@@ -1,7 +1,9 @@
 package dev.loopbench.server;
 
 import dev.loopbench.model.WaitStyle;
+import dev.loopbench.server.handlers.EventLoopComputeHandler;
 import dev.loopbench.server.handlers.EventLoopSleepHandler;
+import dev.loopbench.server.handlers.ExecuteBlockingComputeHandler;
 import dev.loopbench.server.handlers.ExecuteBlockingOrderedHandler;
 import dev.loopbench.server.handlers.ExecuteBlockingUnorderedHandler;
 import dev.loopbench.server.handlers.TimerHandler;
@@ -51,6 +53,8 @@ final class HttpVerticle extends VerticleBase {
         handlers.put(WaitStyle.EXECUTE_BLOCKING_ORDERED, new ExecuteBlockingOrderedHandler(vertx));
         handlers.put(WaitStyle.EXECUTE_BLOCKING_UNORDERED, new ExecuteBlockingUnorderedHandler(vertx));
         handlers.put(WaitStyle.TIMER, new TimerHandler(vertx));
+        handlers.put(WaitStyle.EVENT_LOOP_COMPUTE, new EventLoopComputeHandler());
+        handlers.put(WaitStyle.EXECUTE_BLOCKING_COMPUTE, new ExecuteBlockingComputeHandler(vertx));
         handlers.putAll(
                 virtualThreadHandlers); // shared by all instances: they hand requests to the V instances in turn
         return handlers;

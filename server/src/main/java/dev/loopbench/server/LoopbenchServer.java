@@ -3,6 +3,7 @@ package dev.loopbench.server;
 import dev.loopbench.model.ServerShape;
 import dev.loopbench.model.WaitStyle;
 import dev.loopbench.server.handlers.VirtualThreadAwaitVerticle;
+import dev.loopbench.server.handlers.VirtualThreadComputeVerticle;
 import dev.loopbench.server.handlers.VirtualThreadHandoff;
 import dev.loopbench.server.handlers.VirtualThreadSleepVerticle;
 import dev.loopbench.server.handlers.WaitHandler;
@@ -68,14 +69,16 @@ public final class LoopbenchServer {
 
         VirtualThreadHandoff sleepHandoff = new VirtualThreadHandoff(vertx);
         VirtualThreadHandoff awaitHandoff = new VirtualThreadHandoff(vertx);
+        VirtualThreadHandoff computeHandoff = new VirtualThreadHandoff(vertx);
         Map<WaitStyle, WaitHandler> virtualThreadHandlers = Map.of(
                 WaitStyle.VIRTUAL_THREAD_SLEEP, sleepHandoff,
-                WaitStyle.VIRTUAL_THREAD_AWAIT, awaitHandoff);
+                WaitStyle.VIRTUAL_THREAD_AWAIT, awaitHandoff,
+                WaitStyle.VIRTUAL_THREAD_COMPUTE, computeHandoff);
 
         // Not bound to a context: a context of a Vert.x that failed to start cannot run callbacks.
         Promise<LoopbenchServer> started = Promise.promise();
         // Virtual-thread verticles first, so that the HTTP verticles take E consecutive event loops, one each.
-        deployVirtualThreadVerticles(vertx, shape.virtualThreadInstances(), sleepHandoff, awaitHandoff)
+        deployVirtualThreadVerticles(vertx, shape.virtualThreadInstances(), sleepHandoff, awaitHandoff, computeHandoff)
                 .compose(virtualThreads -> {
                     ServerFacts facts = new ServerFacts(shape, virtualThreads);
                     return deployHttpVerticles(
@@ -111,12 +114,17 @@ public final class LoopbenchServer {
     }
 
     private static Future<VirtualThreads> deployVirtualThreadVerticles(
-            Vertx vertx, int instances, VirtualThreadHandoff sleep, VirtualThreadHandoff await) {
+            Vertx vertx,
+            int instances,
+            VirtualThreadHandoff sleep,
+            VirtualThreadHandoff await,
+            VirtualThreadHandoff compute) {
         DeploymentOptions onVirtualThreads = new DeploymentOptions()
                 .setThreadingModel(ThreadingModel.VIRTUAL_THREAD)
                 .setInstances(instances);
         return vertx.deployVerticle(() -> new VirtualThreadSleepVerticle(sleep), onVirtualThreads)
                 .compose(id -> vertx.deployVerticle(() -> new VirtualThreadAwaitVerticle(await), onVirtualThreads))
+                .compose(id -> vertx.deployVerticle(() -> new VirtualThreadComputeVerticle(compute), onVirtualThreads))
                 .map(id -> VirtualThreads.deployed())
                 .otherwise(VirtualThreads::unavailable);
     }

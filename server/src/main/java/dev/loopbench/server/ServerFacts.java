@@ -13,6 +13,7 @@ record ServerFacts(ServerShape shape, VirtualThreads virtualThreads) {
                 .put("eventLoops", shape.eventLoops())
                 .put("workerPoolSize", shape.workerPoolSize())
                 .put("virtualThreadInstances", shape.virtualThreadInstances())
+                .put("cores", shape.cores())
                 .put("virtualThreads", virtualThreads.available());
         if (!virtualThreads.available()) {
             json.put("virtualThreadsUnavailable", virtualThreads.unavailableReason());

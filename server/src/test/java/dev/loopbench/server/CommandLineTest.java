@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopbench.model.ServerShape;
+import dev.loopbench.model.WaitStyle;
 import java.util.Arrays;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -92,5 +93,16 @@ class CommandLineTest {
         }) {
             assertTrue(CommandLine.USAGE.contains(flag), "usage should mention " + flag + ":\n" + CommandLine.USAGE);
         }
+    }
+
+    @Test
+    @DisplayName("the usage lists every endpoint, /health included")
+    void helpListsEveryEndpoint() {
+        for (WaitStyle style : WaitStyle.values()) {
+            assertTrue(
+                    CommandLine.USAGE.contains("/" + style.path() + " "),
+                    "usage should list /" + style.path() + ":\n" + CommandLine.USAGE);
+        }
+        assertTrue(CommandLine.USAGE.contains("/health "), CommandLine.USAGE);
     }
 }

@@ -25,12 +25,16 @@ import org.junit.jupiter.params.provider.EnumSource;
 @DisplayName("Virtual-thread handlers on a JDK 21+ server process")
 class VirtualThreadsIT {
 
-    private static final ServerShape SHAPE = new ServerShape(1, 4, 2);
+    /** V = 4 instances, more than the 2 cores of a small machine, so that computing shows min(V, C) lanes. */
+    private static final ServerShape SHAPE = new ServerShape(1, 4, 4);
+
     private static final int N = 8;
     private static final int D = 50;
 
     private ServerProcess server;
     private WaveClient client;
+    /** SHAPE with the server's own C, from its /health. */
+    private ServerShape shape;
 
     @BeforeAll
     void start() throws Exception {
@@ -59,6 +63,11 @@ class VirtualThreadsIT {
                 "--warn-blocked-ms",
                 "0");
         client = new WaveClient(server.url(), N).warm();
+        shape = new ServerShape(
+                SHAPE.eventLoops(),
+                SHAPE.workerPoolSize(),
+                SHAPE.virtualThreadInstances(),
+                client.one("/health").body().getInteger("cores"));
     }
 
     @AfterAll
@@ -81,7 +90,7 @@ class VirtualThreadsIT {
     @ParameterizedTest(name = "{0} waits on a virtual thread")
     @EnumSource(
             value = WaitStyle.class,
-            names = {"VIRTUAL_THREAD_SLEEP", "VIRTUAL_THREAD_AWAIT"})
+            names = {"VIRTUAL_THREAD_SLEEP", "VIRTUAL_THREAD_AWAIT", "VIRTUAL_THREAD_COMPUTE"})
     void waitsOnAVirtualThread(WaitStyle style) {
         WaveClient.Response response = client.one("/" + style.path() + "?ms=20");
         assertEquals(200, response.status(), response + "\n" + server.describe());
@@ -93,8 +102,8 @@ class VirtualThreadsIT {
     @ParameterizedTest(name = "{0} follows the model ceil(N / L) x D")
     @EnumSource(
             value = WaitStyle.class,
-            names = {"VIRTUAL_THREAD_SLEEP", "VIRTUAL_THREAD_AWAIT"})
+            names = {"VIRTUAL_THREAD_SLEEP", "VIRTUAL_THREAD_AWAIT", "VIRTUAL_THREAD_COMPUTE"})
     void followsTheModel(WaitStyle style) {
-        assertWaveMatchesModel(client, style, SHAPE, N, D);
+        assertWaveMatchesModel(client, style, shape, N, D);
     }
 }
