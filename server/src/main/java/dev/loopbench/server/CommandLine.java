@@ -33,9 +33,11 @@ final class CommandLine {
               --warn-blocked-ms MS          warn when one event-loop task runs longer than MS;
                                             the first block of each thread is shown at once, the
                                             rest summarised every 10 s; 0 turns it off (default 50)
+              --lag-probe-ms P              how often each event loop's lag is sampled for
+                                            /metrics; 0 turns it off (default %d)
               -h, --help                    show this help
             """
-                    .formatted(endpoints(), ServerConfig.DEFAULT_EVENT_LOOPS);
+                    .formatted(endpoints(), ServerConfig.DEFAULT_EVENT_LOOPS, ServerConfig.DEFAULT_LAG_PROBE_MS);
 
     private static final int MAX_POOL = 10_000;
 
@@ -47,7 +49,10 @@ final class CommandLine {
                         Arrays.stream(WaitStyle.values())
                                 .map(style -> endpoint("/" + style.path(), style.description())),
                         Stream.of(
-                                endpoint(WaitRequestHandler.HEALTH, "liveness, the pool sizes and the cores, in JSON")))
+                                endpoint(WaitRequestHandler.HEALTH, "liveness, the pool sizes and the cores, in JSON"),
+                                endpoint(
+                                        WaitRequestHandler.METRICS,
+                                        "event-loop lag and worker pool queue, Prometheus text")))
                 .collect(Collectors.joining("\n"));
     }
 
@@ -107,8 +112,9 @@ final class CommandLine {
         int virtualThreadInstances = integer(values, "--virtual-thread-instances", eventLoops, 1, MAX_POOL);
         int warnBlockedMs =
                 integer(values, "--warn-blocked-ms", (int) ServerConfig.DEFAULT_WARN_BLOCKED_MS, 0, 3_600_000);
+        int lagProbeMs = integer(values, "--lag-probe-ms", ServerConfig.DEFAULT_LAG_PROBE_MS, 0, 1_000);
         return new ServerConfig(
-                host, port, new ServerShape(eventLoops, workers, virtualThreadInstances), warnBlockedMs);
+                host, port, new ServerShape(eventLoops, workers, virtualThreadInstances), warnBlockedMs, lagProbeMs);
     }
 
     private static boolean isKnown(String name) {
@@ -118,7 +124,8 @@ final class CommandLine {
                     "--event-loops",
                     "--worker-pool-size",
                     "--virtual-thread-instances",
-                    "--warn-blocked-ms" -> true;
+                    "--warn-blocked-ms",
+                    "--lag-probe-ms" -> true;
             default -> false;
         };
     }

@@ -28,19 +28,26 @@ final class HttpVerticle extends VerticleBase {
     private final int port;
     private final ServerFacts facts;
     private final Map<WaitStyle, WaitHandler> virtualThreadHandlers;
+    private final ServerMetrics metrics;
     private HttpServer server;
 
-    HttpVerticle(String host, int port, ServerFacts facts, Map<WaitStyle, WaitHandler> virtualThreadHandlers) {
+    HttpVerticle(
+            String host,
+            int port,
+            ServerFacts facts,
+            Map<WaitStyle, WaitHandler> virtualThreadHandlers,
+            ServerMetrics metrics) {
         this.host = host;
         this.port = port;
         this.facts = facts;
         this.virtualThreadHandlers = virtualThreadHandlers;
+        this.metrics = metrics;
     }
 
     @Override
     public Future<?> start() {
         server = vertx.createHttpServer(new HttpServerOptions())
-                .requestHandler(new WaitRequestHandler(handlers(), facts))
+                .requestHandler(new WaitRequestHandler(handlers(), facts, metrics))
                 .invalidRequestHandler(HttpVerticle::rejectMalformed)
                 // Every malformed request already got its JSON 4xx above, and resets are the client's business.
                 .exceptionHandler(ignoredConnectionFailure -> {});

@@ -7,6 +7,7 @@ import dev.loopbench.server.handlers.VirtualThreadComputeVerticle;
 import dev.loopbench.server.handlers.VirtualThreadHandoff;
 import dev.loopbench.server.handlers.VirtualThreadSleepVerticle;
 import dev.loopbench.server.handlers.WaitHandler;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -39,6 +40,7 @@ public final class LoopbenchServer {
     private final List<HttpVerticle> httpVerticles;
     private final VirtualThreads virtualThreads;
     private final BlockedThreadReporter blockedThreads;
+    private final ServerMetrics metrics;
 
     private LoopbenchServer(
             Vertx vertx,
@@ -46,13 +48,15 @@ public final class LoopbenchServer {
             int port,
             List<HttpVerticle> httpVerticles,
             VirtualThreads virtualThreads,
-            BlockedThreadReporter blockedThreads) {
+            BlockedThreadReporter blockedThreads,
+            ServerMetrics metrics) {
         this.vertx = vertx;
         this.config = config;
         this.port = port;
         this.httpVerticles = httpVerticles;
         this.virtualThreads = virtualThreads;
         this.blockedThreads = blockedThreads;
+        this.metrics = metrics;
     }
 
     public static Future<LoopbenchServer> start(ServerConfig config) {
@@ -61,7 +65,11 @@ public final class LoopbenchServer {
                 new VertxOptions().setEventLoopPoolSize(shape.eventLoops()).setWorkerPoolSize(shape.workerPoolSize());
         BlockedThreadReporter reporter =
                 config.warnBlockedMs() > 0 ? blockedThreadReporter(options, config.warnBlockedMs()) : null;
-        Vertx vertx = Vertx.builder().with(options).build();
+        ServerMetrics metrics = new ServerMetrics();
+        Vertx vertx = Vertx.builder()
+                .with(options)
+                .withMetrics(metrics.vertxMetrics())
+                .build();
         // Vert.x has no public hook for blocked-thread events; this internal one replaces its log lines.
         ((VertxInternal) vertx)
                 .blockedThreadChecker()
@@ -80,7 +88,7 @@ public final class LoopbenchServer {
         // Virtual-thread verticles first, so that the HTTP verticles take E consecutive event loops, one each.
         deployVirtualThreadVerticles(vertx, shape.virtualThreadInstances(), sleepHandoff, awaitHandoff, computeHandoff)
                 .compose(virtualThreads -> {
-                    ServerFacts facts = new ServerFacts(shape, virtualThreads);
+                    ServerFacts facts = new ServerFacts(shape, virtualThreads, config.lagProbeMs());
                     return deployHttpVerticles(
                                     vertx,
                                     config,
@@ -88,9 +96,17 @@ public final class LoopbenchServer {
                                             config.host(),
                                             config.port() == 0 ? ANY_FREE_PORT_SHARED : config.port(),
                                             facts,
-                                            virtualThreadHandlers))
-                            .map(verticles -> new LoopbenchServer(
-                                    vertx, config, verticles.get(0).actualPort(), verticles, virtualThreads, reporter));
+                                            virtualThreadHandlers,
+                                            metrics))
+                            .compose(verticles -> metrics.startLagProbe(vertx, config.lagProbeMs())
+                                    .map(probing -> new LoopbenchServer(
+                                            vertx,
+                                            config,
+                                            verticles.get(0).actualPort(),
+                                            verticles,
+                                            virtualThreads,
+                                            reporter,
+                                            metrics)));
                 })
                 .onComplete(server -> {
                     if (server.failed()) {
@@ -170,6 +186,11 @@ public final class LoopbenchServer {
         return vertx;
     }
 
+    /** What {@code /metrics} serves, for a reader in the same JVM: see the README. */
+    public MeterRegistry meterRegistry() {
+        return metrics.registry();
+    }
+
     /**
      * Stops accepting connections, gives requests in flight up to {@code grace} to finish, then
      * closes Vert.x.
@@ -179,6 +200,7 @@ public final class LoopbenchServer {
                         .map(verticle -> verticle.shutdown(grace))
                         .toList())
                 .transform(shutDown -> {
+                    metrics.stop();
                     if (blockedThreads != null) {
                         blockedThreads.flush();
                     }

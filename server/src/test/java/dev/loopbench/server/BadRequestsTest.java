@@ -61,9 +61,12 @@ class BadRequestsTest {
                 arguments("the path is upper case", get("/TIMER"), 404),
                 arguments("the path has a double slash", get("//timer"), 404),
                 arguments("the path climbs with ..", get("/timer/../health"), 404),
+                arguments("the metrics path has a trailing slash", get("/metrics/"), 404),
+                arguments("the metrics path is Prometheus's other habit", get("/prometheus"), 404),
                 arguments("the method is POST", request("POST", "/timer?ms=1"), 405),
                 arguments("the method is PUT", request("PUT", "/event-loop-sleep"), 405),
                 arguments("the method is DELETE on /health", request("DELETE", "/health"), 405),
+                arguments("the method is POST on /metrics", request("POST", "/metrics"), 405),
                 arguments("the method is PUT on a compute path", request("PUT", "/event-loop-compute?ms=1"), 405),
                 arguments("the method is made up", request("BREW", "/timer"), 405),
                 arguments("the request line is garbage", "HELLO\r\n\r\n", 400),
@@ -96,7 +99,7 @@ class BadRequestsTest {
     }
 
     @ParameterizedTest(name = "a wrong method on {0} gets 405 with an Allow: GET header")
-    @ValueSource(strings = {"/timer", "/execute-blocking-compute"})
+    @ValueSource(strings = {"/timer", "/metrics", "/execute-blocking-compute"})
     void wrongMethodSaysWhatIsAllowed(String path) throws IOException {
         RawHttp.Reply reply = RawHttp.send(server.url(), request("POST", path));
         assertEquals(405, reply.status(), "got " + reply);
@@ -104,13 +107,13 @@ class BadRequestsTest {
     }
 
     @Test
-    @DisplayName("the 404 message lists every endpoint")
+    @DisplayName("the 404 message lists every endpoint, /metrics included")
     void notFoundListsEveryEndpoint() throws IOException {
         String error = RawHttp.send(server.url(), get("/nope")).json().getString("error");
         for (WaitStyle style : WaitStyle.values()) {
             assertTrue(error.contains("/" + style.path() + ","), "should list /" + style.path() + ": " + error);
         }
-        assertTrue(error.contains("/health"), error);
+        assertTrue(error.contains("/health") && error.contains("/metrics"), error);
     }
 
     @Test

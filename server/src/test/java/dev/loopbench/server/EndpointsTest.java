@@ -100,7 +100,8 @@ class EndpointsTest {
     }
 
     @Test
-    @DisplayName("/health reports the pool sizes, the cores, the JDK and whether virtual threads are available")
+    @DisplayName(
+            "/health reports the pool sizes, the cores, the lag probe, the JDK and whether virtual threads are available")
     void healthReportsTheShape() {
         WaveClient.Response response = client.one("/health");
         JsonObject body = response.body();
@@ -114,6 +115,7 @@ class EndpointsTest {
                 "/health answered " + response);
         assertEquals(
                 Runtime.getRuntime().availableProcessors(), body.getInteger("cores"), "/health answered " + response);
+        assertEquals(ServerConfig.DEFAULT_LAG_PROBE_MS, body.getInteger("lagProbeMs"), "/health answered " + response);
         assertEquals(System.getProperty("java.version"), body.getString("java"), "/health answered " + response);
         assertEquals(
                 server.virtualThreads().available(), body.getBoolean("virtualThreads"), "/health answered " + response);
