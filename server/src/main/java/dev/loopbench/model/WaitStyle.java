@@ -42,6 +42,11 @@ public enum WaitStyle {
         return this == VIRTUAL_THREAD_SLEEP || this == VIRTUAL_THREAD_AWAIT || this == VIRTUAL_THREAD_COMPUTE;
     }
 
+    /** Burns CPU instead of waiting, so its lanes are capped by the cores. */
+    public boolean computes() {
+        return this == EVENT_LOOP_COMPUTE || this == EXECUTE_BLOCKING_COMPUTE || this == VIRTUAL_THREAD_COMPUTE;
+    }
+
     /** For any path: false for one that is not loopbench's. */
     public static boolean needsVirtualThreads(String path) {
         return fromPath(path).map(WaitStyle::needsVirtualThreads).orElse(false);
