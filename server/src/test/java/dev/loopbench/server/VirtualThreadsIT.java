@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.loopbench.model.ServerShape;
 import dev.loopbench.model.WaitStyle;
+import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
@@ -85,6 +86,28 @@ class VirtualThreadsIT {
     void healthSaysAvailable() {
         WaveClient.Response health = client.one("/health");
         assertEquals(true, health.body().getBoolean("virtualThreads"), health + "\n" + server.describe());
+    }
+
+    /**
+     * ThreadMXBean has no CPU clock for a virtual thread, so the burn reads its carrier's; the
+     * server process's CPU time, as the OS counts it, checks that from outside. Besides the burn
+     * the process spends a few ms on the request and on the lag probe (some 4 ms a second).
+     */
+    @Test
+    @DisplayName("a virtual-thread burn of 500 ms costs the server process 500 ms of CPU")
+    void virtualThreadBurnsItsCpuTime() {
+        client.one("/" + WaitStyle.VIRTUAL_THREAD_COMPUTE.path() + "?ms=50"); // loads and compiles the burn
+        int ms = 500;
+        Duration before = server.cpuTime();
+        WaveClient.Response response = client.one("/" + WaitStyle.VIRTUAL_THREAD_COMPUTE.path() + "?ms=" + ms);
+        long cpuMs = server.cpuTime().minus(before).toMillis();
+        JsonObject body = response.body();
+        long wallMs = (body.getLong("finishedNanos") - body.getLong("startedNanos")) / 1_000_000;
+        String context = "virtual-thread-compute?ms=" + ms + ": the server process used " + cpuMs
+                + " ms of CPU (in 10 ms ticks), the burn took " + wallMs + " ms of wall time; " + response;
+        assertEquals(200, response.status(), context);
+        assertTrue(cpuMs >= ms - 10 && cpuMs <= ms * 1.1 + 20, context);
+        System.out.println("burn ok: " + context);
     }
 
     @ParameterizedTest(name = "{0} waits on a virtual thread")
