@@ -79,7 +79,10 @@ public class ConcurrentRequestsBenchmark {
         "execute-blocking-unordered",
         "timer",
         "virtual-thread-sleep",
-        "virtual-thread-await"
+        "virtual-thread-await",
+        "event-loop-compute",
+        "execute-blocking-compute",
+        "virtual-thread-compute"
     })
     public String handler;
 

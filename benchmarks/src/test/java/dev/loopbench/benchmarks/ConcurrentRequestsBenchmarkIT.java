@@ -75,7 +75,7 @@ class ConcurrentRequestsBenchmarkIT {
     }
 
     @Test
-    @DisplayName("the @Param list of handlers is exactly the six loopbench handlers")
+    @DisplayName("the @Param list of handlers is exactly loopbench's handlers")
     void handlerParamMatchesTheModel() throws Exception {
         String[] declared = ConcurrentRequestsBenchmark.class
                 .getField("handler")

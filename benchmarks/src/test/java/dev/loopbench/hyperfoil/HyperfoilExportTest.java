@@ -20,7 +20,7 @@ import org.yaml.snakeyaml.Yaml;
 @DisplayName("The Hyperfoil export")
 class HyperfoilExportTest {
 
-    private static final ServerShape E2 = new ServerShape(2, 20, 2);
+    private static final ServerShape E2 = new ServerShape(2, 20, 2, 2);
 
     @TempDir
     Path dir;
@@ -57,7 +57,7 @@ class HyperfoilExportTest {
                 () -> assertEquals(Map.of("GET", "/timer?ms=100", "metric", "timer"), Exported.request(waves)));
         Exported sleep = Exported.read(files.get(1));
         assertTrue(
-                sleep.text().contains("Model (E=2 W=20 V=2): L = 2 lanes, T(16) = ceil(16 / L) x 100 ms = 800 ms"),
+                sleep.text().contains("Model (E=2 W=20 V=2 C=2): L = 2 lanes, T(16) = ceil(16 / L) x 100 ms = 800 ms"),
                 "the model's wave time, for the reader:\n" + sleep);
     }
 

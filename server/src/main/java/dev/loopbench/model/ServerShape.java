@@ -2,9 +2,10 @@ package dev.loopbench.model;
 
 /**
  * The three pool sizes that decide a handler's lanes: E event loops, W worker threads and
- * V virtual-thread verticle instances.
+ * V virtual-thread verticle instances; and C, the cores the server may use, which bound the
+ * lanes of a handler that computes instead of waiting.
  */
-public record ServerShape(int eventLoops, int workerPoolSize, int virtualThreadInstances) {
+public record ServerShape(int eventLoops, int workerPoolSize, int virtualThreadInstances, int cores) {
 
     /** W when not given: Vert.x's own default. */
     public static final int DEFAULT_WORKER_POOL_SIZE = 20;
@@ -13,6 +14,19 @@ public record ServerShape(int eventLoops, int workerPoolSize, int virtualThreadI
         requirePositive("eventLoops", eventLoops);
         requirePositive("workerPoolSize", workerPoolSize);
         requirePositive("virtualThreadInstances", virtualThreadInstances);
+        requirePositive("cores", cores);
+    }
+
+    /**
+     * C is this JVM's {@link Runtime#availableProcessors()}, which follows {@code taskset} and a
+     * container's CPU limit: right for a server in this JVM, a guess for any other.
+     */
+    public ServerShape(int eventLoops, int workerPoolSize, int virtualThreadInstances) {
+        this(
+                eventLoops,
+                workerPoolSize,
+                virtualThreadInstances,
+                Runtime.getRuntime().availableProcessors());
     }
 
     /** E event loops and the default of the other two: W = 20, and V = E, one virtual-thread instance per loop. */
@@ -33,6 +47,6 @@ public record ServerShape(int eventLoops, int workerPoolSize, int virtualThreadI
 
     @Override
     public String toString() {
-        return "E=" + eventLoops + " W=" + workerPoolSize + " V=" + virtualThreadInstances;
+        return "E=" + eventLoops + " W=" + workerPoolSize + " V=" + virtualThreadInstances + " C=" + cores;
     }
 }

@@ -5,8 +5,9 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The threading styles of the same simulated work, and everything that belongs to each: its
- * path, the thread it waits on, its lanes, and how reports draw it. The path is both the server
+ * The threading styles of the same simulated work, six that wait and three that compute, and
+ * everything that belongs to each: its path, the thread it runs on, its lanes, and how reports
+ * draw it. The path is both the server
  * endpoint (with a leading {@code /}) and the benchmark's {@code handler} parameter. Declared in
  * the order of the lesson, which every table and chart keeps.
  */
@@ -40,7 +41,22 @@ public enum WaitStyle {
             "virtual-thread-await",
             "vertx.timer(ms).await() in a virtual-thread verticle",
             WaitsOn.VIRTUAL_THREAD,
-            new Look("#1f77b4", Look.Marker.DIAMOND, 7, 1.8f, 'A'));
+            new Look("#1f77b4", Look.Marker.DIAMOND, 7, 1.8f, 'A')),
+    EVENT_LOOP_COMPUTE(
+            "event-loop-compute",
+            "ms of CPU time burnt on the event loop",
+            WaitsOn.EVENT_LOOP,
+            new Look("#e377c2", Look.Marker.SQUARE, 12, 5f, 'e')),
+    EXECUTE_BLOCKING_COMPUTE(
+            "execute-blocking-compute",
+            "ms of CPU time burnt in executeBlocking, unordered",
+            WaitsOn.WORKER,
+            new Look("#bcbd22", Look.Marker.TRIANGLE_UP, 9, 2.5f, 'u')),
+    VIRTUAL_THREAD_COMPUTE(
+            "virtual-thread-compute",
+            "ms of CPU time burnt in a virtual-thread verticle",
+            WaitsOn.VIRTUAL_THREAD,
+            new Look("#17becf", Look.Marker.DIAMOND, 7, 1.8f, 'v'));
 
     /** The longest wait a request may ask for: ten seconds bound a wave of the default matrix. */
     public static final int MAX_DELAY_MS = 10_000;
@@ -78,12 +94,17 @@ public enum WaitStyle {
         return waitsOn == WaitsOn.VIRTUAL_THREAD;
     }
 
+    /** Burns CPU instead of waiting, so its lanes are capped by the cores. */
+    public boolean computes() {
+        return this == EVENT_LOOP_COMPUTE || this == EXECUTE_BLOCKING_COMPUTE || this == VIRTUAL_THREAD_COMPUTE;
+    }
+
     /**
      * Whether a request keeps its event loop from serving anything else while it waits: then a
      * bystander on that loop waits too. A timer waits on the loop without holding it.
      */
     public boolean holdsTheEventLoop() {
-        return this == EVENT_LOOP_SLEEP;
+        return this == EVENT_LOOP_SLEEP || this == EVENT_LOOP_COMPUTE;
     }
 
     /** For any path: false for one that is not loopbench's. */
@@ -101,6 +122,10 @@ public enum WaitStyle {
             // Vert.x runs one task at a time per virtual-thread verticle instance unless the task awaits
             case VIRTUAL_THREAD_SLEEP -> Lanes.of(shape.virtualThreadInstances());
             case TIMER, VIRTUAL_THREAD_AWAIT -> Lanes.UNBOUNDED;
+            // computing needs a core: more threads than cores take turns on them
+            case EVENT_LOOP_COMPUTE -> Lanes.of(Math.min(shape.eventLoops(), shape.cores()));
+            case EXECUTE_BLOCKING_COMPUTE -> Lanes.of(Math.min(shape.workerPoolSize(), shape.cores()));
+            case VIRTUAL_THREAD_COMPUTE -> Lanes.of(Math.min(shape.virtualThreadInstances(), shape.cores()));
         };
     }
 

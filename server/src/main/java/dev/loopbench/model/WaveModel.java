@@ -3,8 +3,9 @@ package dev.loopbench.model;
 import java.util.Optional;
 
 /**
- * The analytical model every result is compared with. N requests, each waiting D ms, on a
- * handler with L lanes, complete in {@code ceil(N / L)} rounds of D:
+ * The analytical model every result is compared with. N requests, each waiting D ms (or, for
+ * the compute handlers, burning D ms of CPU), on a handler with L lanes, complete in
+ * {@code ceil(N / L)} rounds of D:
  *
  * <pre>
  *   predicted wave time     T(N) = ceil(N / L) * D        (L unbounded: T = D)

@@ -2,8 +2,12 @@ package dev.loopbench.server;
 
 import dev.loopbench.model.ServerShape;
 import dev.loopbench.model.WaitStyle;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** Turns the server's flags into a {@link ServerConfig}, or says exactly what was wrong. */
 final class CommandLine {
@@ -12,11 +16,12 @@ final class CommandLine {
             """
             usage: java -jar loopbench-server.jar [options]
 
-            Serves the same simulated work, wait ?ms= milliseconds (0..%d, default %d), in six
-            threading styles: GET /event-loop-sleep, /execute-blocking-ordered,
-            /execute-blocking-unordered, /timer, /virtual-thread-sleep, /virtual-thread-await;
-            and GET /health. Prints 'listening on http://HOST:PORT' when ready; SIGTERM or
-            Ctrl-C lets requests in flight finish (up to 30 s), then exits.
+            Serves the same simulated work, ?ms= milliseconds (0..%d, default %d) of waiting
+            or of CPU time, in several threading styles; every endpoint answers GET:
+            %s
+
+            Prints 'listening on http://HOST:PORT' when ready; SIGTERM or Ctrl-C lets requests
+            in flight finish (up to 30 s), then exits.
 
             options:
               --host H                      address to listen on (default 127.0.0.1)
@@ -28,17 +33,38 @@ final class CommandLine {
               --warn-blocked-ms MS          warn when one event-loop task runs longer than MS;
                                             the first block of each thread is shown at once, the
                                             rest summarised every 10 s; 0 turns it off (default 50)
+              --lag-probe-ms P              how often each event loop's lag is sampled for
+                                            /metrics; 0 turns it off (default %d)
               -h, --help                    show this help
             """
                     .formatted(
                             WaitStyle.MAX_DELAY_MS,
                             DelayParameter.DEFAULT_MS,
+                            endpoints(),
                             ServerConfig.DEFAULT_EVENT_LOOPS,
-                            ServerShape.DEFAULT_WORKER_POOL_SIZE);
+                            ServerShape.DEFAULT_WORKER_POOL_SIZE,
+                            ServerConfig.DEFAULT_LAG_PROBE_MS);
 
     private static final int MAX_POOL = 10_000;
 
     private CommandLine() {}
+
+    /** One line per endpoint, from {@link WaitStyle}, so that a new one cannot be left out. */
+    private static String endpoints() {
+        return Stream.concat(
+                        Arrays.stream(WaitStyle.values())
+                                .map(style -> endpoint("/" + style.path(), style.description())),
+                        Stream.of(
+                                endpoint(RequestRouter.HEALTH, "liveness, the pool sizes and the cores, in JSON"),
+                                endpoint(
+                                        RequestRouter.METRICS,
+                                        "event-loop lag and worker pool queue, Prometheus text")))
+                .collect(Collectors.joining("\n"));
+    }
+
+    private static String endpoint(String path, String description) {
+        return String.format(Locale.ROOT, "  %-28s %s", path, description);
+    }
 
     /** Thrown for {@code --help}: not an error, the caller prints the usage to stdout. */
     static final class HelpRequested extends Exception {
@@ -94,8 +120,9 @@ final class CommandLine {
                 integer(values, "--virtual-thread-instances", pools.virtualThreadInstances(), 1, MAX_POOL);
         int warnBlockedMs =
                 integer(values, "--warn-blocked-ms", (int) ServerConfig.DEFAULT_WARN_BLOCKED_MS, 0, 3_600_000);
+        int lagProbeMs = integer(values, "--lag-probe-ms", ServerConfig.DEFAULT_LAG_PROBE_MS, 0, 1_000);
         return new ServerConfig(
-                host, port, new ServerShape(eventLoops, workers, virtualThreadInstances), warnBlockedMs);
+                host, port, new ServerShape(eventLoops, workers, virtualThreadInstances), warnBlockedMs, lagProbeMs);
     }
 
     private static boolean isKnown(String name) {
@@ -105,7 +132,8 @@ final class CommandLine {
                     "--event-loops",
                     "--worker-pool-size",
                     "--virtual-thread-instances",
-                    "--warn-blocked-ms" -> true;
+                    "--warn-blocked-ms",
+                    "--lag-probe-ms" -> true;
             default -> false;
         };
     }

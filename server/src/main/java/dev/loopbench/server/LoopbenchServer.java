@@ -1,6 +1,7 @@
 package dev.loopbench.server;
 
 import dev.loopbench.model.ServerShape;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -31,6 +32,7 @@ public final class LoopbenchServer {
     private final List<HttpVerticle> httpVerticles;
     private final VirtualThreads virtualThreads;
     private final BlockedThreadReporter blockedThreads;
+    private final ServerMetrics metrics;
 
     private LoopbenchServer(
             Vertx vertx,
@@ -38,13 +40,15 @@ public final class LoopbenchServer {
             int port,
             List<HttpVerticle> httpVerticles,
             VirtualThreads virtualThreads,
-            BlockedThreadReporter blockedThreads) {
+            BlockedThreadReporter blockedThreads,
+            ServerMetrics metrics) {
         this.vertx = vertx;
         this.config = config;
         this.port = port;
         this.httpVerticles = httpVerticles;
         this.virtualThreads = virtualThreads;
         this.blockedThreads = blockedThreads;
+        this.metrics = metrics;
     }
 
     public static Future<LoopbenchServer> start(ServerConfig config) {
@@ -53,7 +57,11 @@ public final class LoopbenchServer {
                 new VertxOptions().setEventLoopPoolSize(shape.eventLoops()).setWorkerPoolSize(shape.workerPoolSize());
         BlockedThreadReporter reporter =
                 config.warnBlockedMs() > 0 ? blockedThreadReporter(options, config.warnBlockedMs()) : null;
-        Vertx vertx = Vertx.builder().with(options).build();
+        ServerMetrics metrics = new ServerMetrics();
+        Vertx vertx = Vertx.builder()
+                .with(options)
+                .withMetrics(metrics.vertxMetrics())
+                .build();
         // Vert.x has no public hook for blocked-thread events; this internal one replaces its log lines.
         ((VertxInternal) vertx)
                 .blockedThreadChecker()
@@ -68,7 +76,8 @@ public final class LoopbenchServer {
                 .map(deployed -> VirtualThreads.deployed())
                 .otherwise(VirtualThreads::unavailable)
                 .compose(virtualThreads -> {
-                    RequestRouter router = new RequestRouter(handlers, new ServerFacts(shape, virtualThreads));
+                    RequestRouter router = new RequestRouter(
+                            handlers, new ServerFacts(shape, virtualThreads, config.lagProbeMs()), metrics);
                     return deployHttpVerticles(
                                     vertx,
                                     config,
@@ -76,8 +85,15 @@ public final class LoopbenchServer {
                                             config.host(),
                                             config.port() == 0 ? ANY_FREE_PORT_SHARED : config.port(),
                                             router))
-                            .map(verticles -> new LoopbenchServer(
-                                    vertx, config, verticles.get(0).actualPort(), verticles, virtualThreads, reporter));
+                            .compose(verticles -> metrics.startLagProbe(vertx, config.lagProbeMs())
+                                    .map(probing -> new LoopbenchServer(
+                                            vertx,
+                                            config,
+                                            verticles.get(0).actualPort(),
+                                            verticles,
+                                            virtualThreads,
+                                            reporter,
+                                            metrics)));
                 })
                 .onComplete(server -> {
                     if (server.failed()) {
@@ -141,6 +157,11 @@ public final class LoopbenchServer {
         return vertx;
     }
 
+    /** What {@code /metrics} serves, for a reader in the same JVM: see the README. */
+    public MeterRegistry meterRegistry() {
+        return metrics.registry();
+    }
+
     /**
      * Stops accepting connections, gives requests in flight up to {@code grace} to finish, then
      * closes Vert.x.
@@ -150,6 +171,7 @@ public final class LoopbenchServer {
                         .map(verticle -> verticle.shutdown(grace))
                         .toList())
                 .transform(shutDown -> {
+                    metrics.stop();
                     if (blockedThreads != null) {
                         blockedThreads.flush();
                     }

@@ -37,13 +37,14 @@ public final class Main {
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> shutDown(server), "loopbench-shutdown"));
         System.err.printf(
-                "loopbench-server: Java %s, %s, virtual threads %s, blocked-thread warnings %s%n",
+                "loopbench-server: Java %s, %s, virtual threads %s, blocked-thread warnings %s, lag probe %s%n",
                 System.getProperty("java.version"),
                 server.shape(),
                 server.virtualThreads().available()
                         ? "available"
                         : "unavailable (" + server.virtualThreads().unavailableReason() + ")",
-                config.warnBlockedMs() > 0 ? "over " + config.warnBlockedMs() + " ms" : "off");
+                config.warnBlockedMs() > 0 ? "over " + config.warnBlockedMs() + " ms" : "off",
+                config.lagProbeMs() > 0 ? "every " + config.lagProbeMs() + " ms" : "off");
         System.out.println("listening on " + server.url());
         System.out.flush();
     }

@@ -20,18 +20,21 @@ import java.util.stream.Collectors;
 final class RequestRouter implements Handler<HttpServerRequest> {
 
     static final String HEALTH = "/health";
+    static final String METRICS = "/metrics";
     private static final Map<String, WaitStyle> STYLES_BY_PATH = Arrays.stream(WaitStyle.values())
             .collect(Collectors.toUnmodifiableMap(style -> "/" + style.path(), Function.identity()));
     private static final String ENDPOINTS =
             Arrays.stream(WaitStyle.values()).map(style -> "/" + style.path()).collect(Collectors.joining(", ")) + ", "
-                    + HEALTH;
+                    + HEALTH + ", " + METRICS;
 
     private final WaitHandlers handlers;
     private final ServerFacts facts;
+    private final ServerMetrics metrics;
 
-    RequestRouter(WaitHandlers handlers, ServerFacts facts) {
+    RequestRouter(WaitHandlers handlers, ServerFacts facts, ServerMetrics metrics) {
         this.handlers = handlers;
         this.facts = facts;
+        this.metrics = metrics;
     }
 
     @Override
@@ -54,7 +57,7 @@ final class RequestRouter implements Handler<HttpServerRequest> {
     private void route(HttpServerRequest request, long receivedNanos) {
         String path = Objects.requireNonNullElse(request.path(), "");
         WaitStyle style = STYLES_BY_PATH.get(path);
-        if (style == null && !HEALTH.equals(path)) {
+        if (style == null && !HEALTH.equals(path) && !METRICS.equals(path)) {
             throw new ClientError(
                     404,
                     "no endpoint at " + abbreviate(path) + "; the endpoints are " + ENDPOINTS
@@ -62,6 +65,10 @@ final class RequestRouter implements Handler<HttpServerRequest> {
         }
         if (request.method() != HttpMethod.GET) {
             throw new ClientError(405, request.method().name() + " is not allowed on " + path + "; use GET");
+        }
+        if (METRICS.equals(path)) {
+            metrics.reply(request);
+            return;
         }
         if (style == null) {
             Replies.json(request, 200, facts.toJson());

@@ -1,11 +1,14 @@
 package dev.loopbench.server;
 
 import dev.loopbench.model.WaitStyle;
+import dev.loopbench.server.handlers.EventLoopComputeHandler;
 import dev.loopbench.server.handlers.EventLoopSleepHandler;
+import dev.loopbench.server.handlers.ExecuteBlockingComputeHandler;
 import dev.loopbench.server.handlers.ExecuteBlockingOrderedHandler;
 import dev.loopbench.server.handlers.ExecuteBlockingUnorderedHandler;
 import dev.loopbench.server.handlers.TimerHandler;
 import dev.loopbench.server.handlers.VirtualThreadAwaitVerticle;
+import dev.loopbench.server.handlers.VirtualThreadComputeVerticle;
 import dev.loopbench.server.handlers.VirtualThreadHandoff;
 import dev.loopbench.server.handlers.VirtualThreadSleepVerticle;
 import dev.loopbench.server.handlers.WaitHandler;
@@ -45,6 +48,9 @@ final class WaitHandlers {
             case TIMER -> new TimerHandler(vertx);
             case VIRTUAL_THREAD_SLEEP -> new VirtualThreadHandoff(vertx, VirtualThreadSleepVerticle::new);
             case VIRTUAL_THREAD_AWAIT -> new VirtualThreadHandoff(vertx, VirtualThreadAwaitVerticle::new);
+            case EVENT_LOOP_COMPUTE -> new EventLoopComputeHandler();
+            case EXECUTE_BLOCKING_COMPUTE -> new ExecuteBlockingComputeHandler(vertx);
+            case VIRTUAL_THREAD_COMPUTE -> new VirtualThreadHandoff(vertx, VirtualThreadComputeVerticle::new);
         };
     }
 

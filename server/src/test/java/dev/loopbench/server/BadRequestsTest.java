@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import dev.loopbench.model.ServerShape;
+import dev.loopbench.model.WaitStyle;
 import java.io.IOException;
 import java.net.Socket;
 import java.net.URI;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @DisplayName("Bad requests")
 class BadRequestsTest {
@@ -48,6 +50,9 @@ class BadRequestsTest {
                 arguments("ms has a leading space", get("/timer?ms=%205"), 400),
                 arguments("ms uses full-width digits", get("/timer?ms=%EF%BC%95"), 400),
                 arguments("ms is given twice", get("/timer?ms=1&ms=2"), 400),
+                arguments("ms is not a number on a compute path", get("/event-loop-compute?ms=abc"), 400),
+                arguments("ms is negative on a compute path", get("/execute-blocking-compute?ms=-5"), 400),
+                arguments("ms is above the limit on a compute path", get("/event-loop-compute?ms=10001"), 400),
                 arguments("the query has a broken percent escape", get("/timer?ms=%zz"), 400),
                 arguments("the query has a truncated percent escape", get("/timer?ms=5%"), 400),
                 arguments("the path is unknown", get("/nope"), 404),
@@ -56,9 +61,13 @@ class BadRequestsTest {
                 arguments("the path is upper case", get("/TIMER"), 404),
                 arguments("the path has a double slash", get("//timer"), 404),
                 arguments("the path climbs with ..", get("/timer/../health"), 404),
+                arguments("the metrics path has a trailing slash", get("/metrics/"), 404),
+                arguments("the metrics path is Prometheus's other habit", get("/prometheus"), 404),
                 arguments("the method is POST", request("POST", "/timer?ms=1"), 405),
                 arguments("the method is PUT", request("PUT", "/event-loop-sleep"), 405),
                 arguments("the method is DELETE on /health", request("DELETE", "/health"), 405),
+                arguments("the method is POST on /metrics", request("POST", "/metrics"), 405),
+                arguments("the method is PUT on a compute path", request("PUT", "/event-loop-compute?ms=1"), 405),
                 arguments("the method is made up", request("BREW", "/timer"), 405),
                 arguments("the request line is garbage", "HELLO\r\n\r\n", 400),
                 arguments("the bytes are binary garbage", "\u0000\u0001\u0002\u00ff\r\n\r\n", 400),
@@ -89,12 +98,22 @@ class BadRequestsTest {
         assertHealthy("after " + what);
     }
 
-    @Test
-    @DisplayName("a wrong method gets 405 with an Allow: GET header")
-    void wrongMethodSaysWhatIsAllowed() throws IOException {
-        RawHttp.Reply reply = RawHttp.send(server.url(), request("POST", "/timer"));
+    @ParameterizedTest(name = "a wrong method on {0} gets 405 with an Allow: GET header")
+    @ValueSource(strings = {"/timer", "/metrics", "/execute-blocking-compute"})
+    void wrongMethodSaysWhatIsAllowed(String path) throws IOException {
+        RawHttp.Reply reply = RawHttp.send(server.url(), request("POST", path));
         assertEquals(405, reply.status(), "got " + reply);
         assertTrue(reply.headers().contains("Allow: GET"), "got " + reply);
+    }
+
+    @Test
+    @DisplayName("the 404 message lists every endpoint, /metrics included")
+    void notFoundListsEveryEndpoint() throws IOException {
+        String error = RawHttp.send(server.url(), get("/nope")).json().getString("error");
+        for (WaitStyle style : WaitStyle.values()) {
+            assertTrue(error.contains("/" + style.path() + ","), "should list /" + style.path() + ": " + error);
+        }
+        assertTrue(error.contains("/health") && error.contains("/metrics"), error);
     }
 
     @Test

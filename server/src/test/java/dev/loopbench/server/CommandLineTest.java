@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopbench.model.ServerShape;
+import dev.loopbench.model.WaitStyle;
 import java.util.Arrays;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class CommandLineTest {
 
     @Test
-    @DisplayName("without flags gives the documented defaults, with V following E")
+    @DisplayName("without flags gives the documented defaults, with V following E and the lag probe every 5 ms")
     void defaults() throws Exception {
         ServerConfig config = CommandLine.parse();
         assertEquals(ServerConfig.defaults(), config);
@@ -23,6 +24,7 @@ class CommandLineTest {
         assertEquals(8080, config.port());
         assertEquals(20, config.shape().workerPoolSize());
         assertEquals(config.shape().eventLoops(), config.shape().virtualThreadInstances());
+        assertEquals(5, config.lagProbeMs());
     }
 
     @Test
@@ -38,8 +40,9 @@ class CommandLineTest {
                 "--virtual-thread-instances",
                 "5",
                 "--warn-blocked-ms",
-                "0");
-        assertEquals(new ServerConfig("0.0.0.0", 0, new ServerShape(3, 7, 5), 0), config);
+                "0",
+                "--lag-probe-ms=2");
+        assertEquals(new ServerConfig("0.0.0.0", 0, new ServerShape(3, 7, 5), 0, 2), config);
     }
 
     @Test
@@ -61,6 +64,7 @@ class CommandLineTest {
                 "--worker-pool-size 1.5      | --worker-pool-size must be a whole number from 1 to 10000, got '1.5'",
                 "--virtual-thread-instances 0 | --virtual-thread-instances must be a whole number from 1 to 10000, got '0'",
                 "--warn-blocked-ms -5        | --warn-blocked-ms must be a whole number from 0 to 3600000, got '-5'",
+                "--lag-probe-ms 1001         | --lag-probe-ms must be a whole number from 0 to 1000, got '1001'",
                 "--port                      | --port needs a value",
                 "--host --port 8080          | --host needs a value",
                 "--bogus 1                   | unknown option '--bogus'",
@@ -88,9 +92,22 @@ class CommandLineTest {
             "--worker-pool-size",
             "--virtual-thread-instances",
             "--warn-blocked-ms",
+            "--lag-probe-ms",
             "--help"
         }) {
             assertTrue(CommandLine.USAGE.contains(flag), "usage should mention " + flag + ":\n" + CommandLine.USAGE);
         }
+    }
+
+    @Test
+    @DisplayName("the usage lists every endpoint, /health and /metrics included")
+    void helpListsEveryEndpoint() {
+        for (WaitStyle style : WaitStyle.values()) {
+            assertTrue(
+                    CommandLine.USAGE.contains("/" + style.path() + " "),
+                    "usage should list /" + style.path() + ":\n" + CommandLine.USAGE);
+        }
+        assertTrue(CommandLine.USAGE.contains("/health "), CommandLine.USAGE);
+        assertTrue(CommandLine.USAGE.contains("/metrics "), CommandLine.USAGE);
     }
 }

@@ -76,7 +76,7 @@ class EndpointsTest {
     @ParameterizedTest(name = "{0} waits 100 ms when ms is not given")
     @EnumSource(
             value = WaitStyle.class,
-            names = {"TIMER", "EXECUTE_BLOCKING_UNORDERED"})
+            names = {"TIMER", "EXECUTE_BLOCKING_UNORDERED", "EXECUTE_BLOCKING_COMPUTE"})
     void waitsOneHundredMillisecondsByDefault(WaitStyle style) {
         WaveTestClient.Response response = client.one("/" + style.path());
         assertEquals(100, response.body().getInteger("delayMs"), style.path() + " answered " + response);
@@ -85,7 +85,7 @@ class EndpointsTest {
     @ParameterizedTest(name = "{0} answers 501 with a JSON error on a JVM without virtual threads")
     @EnumSource(
             value = WaitStyle.class,
-            names = {"VIRTUAL_THREAD_SLEEP", "VIRTUAL_THREAD_AWAIT"})
+            names = {"VIRTUAL_THREAD_SLEEP", "VIRTUAL_THREAD_AWAIT", "VIRTUAL_THREAD_COMPUTE"})
     void virtualThreadPathsAnswer501WithoutVirtualThreads(WaitStyle style) {
         assumeFalse(
                 server.virtualThreads().available(),
@@ -100,7 +100,8 @@ class EndpointsTest {
     }
 
     @Test
-    @DisplayName("/health reports the pool sizes, the JDK and whether virtual threads are available")
+    @DisplayName(
+            "/health reports the pool sizes, the cores, the lag probe, the JDK and whether virtual threads are available")
     void healthReportsTheShape() {
         WaveTestClient.Response response = client.one("/health");
         JsonObject body = response.body();
@@ -112,6 +113,9 @@ class EndpointsTest {
                 SHAPE.virtualThreadInstances(),
                 body.getInteger("virtualThreadInstances"),
                 "/health answered " + response);
+        assertEquals(
+                Runtime.getRuntime().availableProcessors(), body.getInteger("cores"), "/health answered " + response);
+        assertEquals(ServerConfig.DEFAULT_LAG_PROBE_MS, body.getInteger("lagProbeMs"), "/health answered " + response);
         assertEquals(System.getProperty("java.version"), body.getString("java"), "/health answered " + response);
         assertEquals(
                 server.virtualThreads().available(), body.getBoolean("virtualThreads"), "/health answered " + response);
@@ -119,9 +123,10 @@ class EndpointsTest {
 
     static String expectedThreadPrefix(WaitStyle style) {
         return switch (style) {
-            case EVENT_LOOP_SLEEP, TIMER -> "vert.x-eventloop-thread-";
-            case EXECUTE_BLOCKING_ORDERED, EXECUTE_BLOCKING_UNORDERED -> "vert.x-worker-thread-";
-            case VIRTUAL_THREAD_SLEEP, VIRTUAL_THREAD_AWAIT -> "vert.x-virtual-thread-";
+            case EVENT_LOOP_SLEEP, TIMER, EVENT_LOOP_COMPUTE -> "vert.x-eventloop-thread-";
+            case EXECUTE_BLOCKING_ORDERED, EXECUTE_BLOCKING_UNORDERED, EXECUTE_BLOCKING_COMPUTE ->
+                "vert.x-worker-thread-";
+            case VIRTUAL_THREAD_SLEEP, VIRTUAL_THREAD_AWAIT, VIRTUAL_THREAD_COMPUTE -> "vert.x-virtual-thread-";
         };
     }
 

@@ -83,6 +83,14 @@ final class ServerProcess implements AutoCloseable {
         return url;
     }
 
+    /** CPU time the process has used so far, as the OS counts it (in clock ticks, 10 ms on Linux). */
+    Duration cpuTime() {
+        return process.toHandle()
+                .info()
+                .totalCpuDuration()
+                .orElseThrow(() -> new AssertionError("this OS does not report the CPU time of " + describe()));
+    }
+
     String stdout() {
         synchronized (allStdout) {
             return allStdout.isEmpty() ? "" : String.join("\n", allStdout) + "\n";

@@ -97,4 +97,37 @@ class WaveTimingTest {
             assertWaveMatchesModel(server.client, style, server.shape, N, D);
         }
     }
+
+    /**
+     * With more threads than cores, computing handlers get C lanes, not E or W: on 2 cores a wave
+     * of 8 takes ceil(8 / 2) x 50 = 200 ms, where E = 4 loops or W = 20 workers alone would
+     * predict 100 or 50 ms. The client shares the cores in this JVM but needs little of them (a
+     * wave of 8 costs it well under 1 ms of CPU), so the usual bounds hold; other load on the
+     * machine takes cores away and stretches a compute wave: rerun then.
+     */
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    @DisplayName("computing with more threads than cores (E=4, W=20, V=4)")
+    class MoreThreadsThanCores {
+
+        private InProcessServer server;
+
+        @BeforeAll
+        void start() {
+            server = InProcessServer.quiet(new ServerShape(4, 20, 4), N);
+        }
+
+        @AfterAll
+        void stop() {
+            server.close();
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @EnumSource(
+                value = WaitStyle.class,
+                names = {"EVENT_LOOP_COMPUTE", "EXECUTE_BLOCKING_COMPUTE"})
+        void getsOneLanePerCore(WaitStyle style) {
+            assertWaveMatchesModel(server.client, style, server.shape, N, D);
+        }
+    }
 }
