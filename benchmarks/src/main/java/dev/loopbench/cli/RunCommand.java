@@ -41,9 +41,11 @@ import picocli.CommandLine.Parameters;
                     + " handlers that all wait D ms, and compares each wave time with the model T(N) = ceil(N / L) x D"
                     + " (L: how many requests the handler can wait for at once).",
             "",
-            "Without options it runs the default matrix, about 12 minutes on 2 cores: the blocking handlers at"
+            "Without options it runs the default matrix, about 14 minutes on 2 cores: the blocking handlers at"
                     + " N = 1, 4, 16, 64, the non-blocking ones (timer, virtual-thread-await) at N = 1, 16, 64, 256,"
-                    + " 1000; D = 100 ms, an in-process server with E = 2 event loops, W = 20 workers, V = 2."
+                    + " 1000, the compute ones at N = 1, 4, 16, and the zero-delay control (timer at ms=0) at each N;"
+                    + " D = 100 ms, an in-process server with E = 2 event loops, W = 20 workers, V = 2, and bystanders"
+                    + " (GET /health) during every wave."
         },
         footer = {
             "It prints the plan with an estimated duration, JMH's progress, then a table per cell (measured,"
@@ -59,7 +61,7 @@ import picocli.CommandLine.Parameters;
         })
 final class RunCommand extends LoopbenchCommand {
 
-    @Option(names = "--quick", description = "the same matrix, smaller and shorter: about 2 minutes")
+    @Option(names = "--quick", description = "the same matrix, smaller and shorter: about 3 minutes")
     boolean quick;
 
     @Option(

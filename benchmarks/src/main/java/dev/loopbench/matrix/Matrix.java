@@ -24,8 +24,17 @@ public record Matrix(List<Family> families) {
             WaitStyle.VIRTUAL_THREAD_SLEEP.path());
     static final List<String> NON_BLOCKING = List.of(WaitStyle.TIMER.path(), WaitStyle.VIRTUAL_THREAD_AWAIT.path());
 
-    /** The benchmark's own iterations and fork, with 3 warm-up iterations instead of its 2. */
-    static final JmhSettings STANDARD_BLOCKING = JmhSettings.ANNOTATED.withWarmupIterations(3);
+    /** CPU time instead of a wait: their lanes stop at the cores, C = 2 here, however many threads. */
+    static final List<String> COMPUTE = List.of(
+            WaitStyle.EVENT_LOOP_COMPUTE.path(),
+            WaitStyle.EXECUTE_BLOCKING_COMPUTE.path(),
+            WaitStyle.VIRTUAL_THREAD_COMPUTE.path());
+
+    /**
+     * The benchmark's own iterations and fork. A blocking wave of at most 64 requests is its sleeps,
+     * not request handling, so two warm-up iterations warm what it needs of the JIT.
+     */
+    static final JmhSettings STANDARD_BLOCKING = JmhSettings.ANNOTATED;
 
     /**
      * The non-blocking handlers get a longer warm-up: a wave of 1000 is mostly request handling,
@@ -33,6 +42,9 @@ public record Matrix(List<Family> families) {
      * iterations: 266, 185, 148, 127, 162, 130, 122, 148, 136, 126 ms, then 118 to 127 ms).
      */
     static final JmhSettings STANDARD_NON_BLOCKING = JmhSettings.ANNOTATED.withWarmupIterations(10);
+
+    /** A compute wave's time is the CPU it burns, steady after the first: three measured iterations tell it. */
+    static final JmhSettings STANDARD_COMPUTE = JmhSettings.ANNOTATED.withMeasurementIterations(3);
 
     /** Iterations of 1 s, three of them measured: for a first look and for CI. */
     static final JmhSettings QUICK = JmhSettings.ANNOTATED
@@ -112,7 +124,14 @@ public record Matrix(List<Family> families) {
                         List.of(1, 16, 64, 256, 1000),
                         List.of(DELAY_MS),
                         List.of(EVENT_LOOPS),
-                        STANDARD_NON_BLOCKING)));
+                        STANDARD_NON_BLOCKING),
+                new Family(
+                        "compute",
+                        COMPUTE,
+                        List.of(1, 4, 16),
+                        List.of(DELAY_MS),
+                        List.of(EVENT_LOOPS),
+                        STANDARD_COMPUTE)));
     }
 
     /** The same shape, fewer levels and shorter iterations: for a first look and for CI. */
@@ -126,7 +145,9 @@ public record Matrix(List<Family> families) {
                         List.of(1, 64, 1000),
                         List.of(DELAY_MS),
                         List.of(EVENT_LOOPS),
-                        QUICK_NON_BLOCKING)));
+                        QUICK_NON_BLOCKING),
+                // N = 4 on 2 cores: two rounds of D, where 20 workers would promise one
+                new Family("compute", COMPUTE, List.of(4), List.of(DELAY_MS), List.of(EVENT_LOOPS), QUICK_BLOCKING)));
     }
 
     public Matrix withoutHandlers(Predicate<String> dropped) {

@@ -86,12 +86,12 @@ class RunCommandTest {
     @DisplayName("-p concurrency sets the levels of every family, each keeping its own warm-up")
     void concurrencyOverrideKeepsFamilies() throws Exception {
         Matrix matrix = JmhArguments.parse(List.of("-p", "concurrency=8")).applyTo(Matrix.standard());
-        assertEquals(2, matrix.families().size(), matrix.toString());
+        assertEquals(3, matrix.families().size(), matrix.toString());
         matrix.families().forEach(family -> assertEquals(List.of(8), family.concurrency(), matrix.toString()));
         assertEquals(
                 Matrix.standard().families().get(1).settings(),
                 matrix.families().get(1).settings());
-        assertEquals(6, matrix.cells(), matrix.toString());
+        assertEquals(9, matrix.cells(), matrix.toString());
     }
 
     @Test

@@ -7,7 +7,6 @@ import dev.loopbench.model.ServerShape;
 import dev.loopbench.model.WaitStyle;
 import dev.loopbench.model.WaveModel;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -22,17 +21,11 @@ class MatrixTest {
     @Test
     @DisplayName("cover all six wait handlers, the non-blocking ones up to N = 1000")
     void coverEveryHandler() {
-        // the compute handlers are not in the default run yet: they come with the benchmark side of issue 10
-        Set<WaitStyle> notYet = EnumSet.of(
-                WaitStyle.EVENT_LOOP_COMPUTE, WaitStyle.EXECUTE_BLOCKING_COMPUTE, WaitStyle.VIRTUAL_THREAD_COMPUTE);
         for (Matrix matrix : new Matrix[] {Matrix.standard(), Matrix.quick()}) {
             Set<String> handlers = new HashSet<>();
             matrix.families().forEach(family -> handlers.addAll(family.handlers()));
             assertEquals(
-                    Arrays.stream(WaitStyle.values())
-                            .filter(style -> !notYet.contains(style))
-                            .map(WaitStyle::path)
-                            .collect(Collectors.toSet()),
+                    Arrays.stream(WaitStyle.values()).map(WaitStyle::path).collect(Collectors.toSet()),
                     handlers,
                     matrix.toString());
             Family nonBlocking = matrix.families().stream()
@@ -49,7 +42,8 @@ class MatrixTest {
     void fitTheirBudgets() {
         Matrix standard = Matrix.standard().withControl(Matrix.STANDARD_CONTROL);
         Matrix quick = Matrix.quick().withControl(Matrix.QUICK_CONTROL);
-        assertTrue(estimateMinutes(standard) <= 15, "standard with its control: " + estimateMinutes(standard) + " min");
+        // a margin of a minute for the build and what the estimate leaves out
+        assertTrue(estimateMinutes(standard) <= 14, "standard with its control: " + estimateMinutes(standard) + " min");
         assertTrue(estimateMinutes(quick) <= 3, "quick with its control: " + estimateMinutes(quick) + " min");
     }
 
