@@ -37,8 +37,8 @@ import picocli.CommandLine.Parameters;
             "       ./run-benchmarks.sh [COMMAND] --help"
         },
         description = {
-            "Measures what blocking the Vert.x event loop costs: JMH fires waves of N simultaneous requests at six"
-                    + " handlers that all wait D ms, and compares each wave time with the model T(N) = ceil(N / L) x D"
+            "Measures what blocking the Vert.x event loop costs: JMH fires waves of N simultaneous requests at"
+                    + " handlers that all wait D ms (or burn D ms of CPU), and compares each wave time with the model T(N) = ceil(N / L) x D"
                     + " (L: how many requests the handler can wait for at once).",
             "",
             "Without options it runs the default matrix, about 14 minutes on 2 cores: the blocking handlers at"
