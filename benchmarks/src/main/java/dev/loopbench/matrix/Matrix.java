@@ -142,7 +142,7 @@ public record Matrix(List<Family> families) {
                 new Family(
                         "non-blocking",
                         NON_BLOCKING,
-                        List.of(1, 64, 1000),
+                        List.of(1, 1000),
                         List.of(DELAY_MS),
                         List.of(EVENT_LOOPS),
                         QUICK_NON_BLOCKING),
