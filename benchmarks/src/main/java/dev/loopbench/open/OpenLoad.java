@@ -3,15 +3,14 @@ package dev.loopbench.open;
 import dev.loopbench.benchmarks.BenchmarkDefaults;
 import dev.loopbench.benchmarks.CellUnusable;
 import dev.loopbench.benchmarks.ForkSettings;
-import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpConnectOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpVersion;
-import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import java.net.URI;
 import java.time.Duration;
@@ -21,17 +20,16 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs one cell of open-loop load: requests at their scheduled times, whatever the server does,
  * from a {@link Vertx} of its own with one {@link Sender} per event loop.
  *
- * <p>Connections: each sender's client opens a new keep-alive connection whenever every open one
- * is busy, up to its share of {@link LoadSettings#maxConnections()}, so a request never waits in
- * the client for a connection while the server is slow; in-flight requests are R x latency, which
- * grows without bound beyond the knee, hence the cap. Past it, requests wait in the client and the
- * cell says how many.
+ * <p>Connections: each sender opens a few ahead, then a new keep-alive connection whenever every
+ * open one is busy, up to its share of {@link LoadSettings#maxConnections()}, so a request never
+ * waits in the client while the server is slow; in-flight requests are R x latency, which grows
+ * without bound beyond the knee, hence the cap. Past it, requests wait in the client and the cell
+ * says how many.
  */
 final class OpenLoad {
 
@@ -43,8 +41,8 @@ final class OpenLoad {
         }
     }
 
-    /** For the first answer of each sender, beyond the grace: a cold JVM on a busy box is slow. */
-    private static final Duration PRIMING_TIMEOUT = Duration.ofSeconds(30);
+    /** For the connections and the first answer of each sender, beyond the grace: a cold JVM on a busy box is slow. */
+    private static final Duration SET_UP_TIMEOUT = Duration.ofSeconds(30);
 
     /** Time for the senders to be scheduled on their loops before the first request is due. */
     private static final long START_DELAY_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
@@ -55,24 +53,30 @@ final class OpenLoad {
         int loops = BenchmarkDefaults.CLIENT_EVENT_LOOPS;
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops));
         try {
-            AtomicInteger opened = new AtomicInteger();
             RequestOptions request = request(settings.requestUrl());
+            HttpClientAgent client = client(vertx, request.isSsl());
+            HttpConnectOptions target = new HttpConnectOptions()
+                    .setHost(request.getHost())
+                    .setPort(request.getPort())
+                    .setSsl(request.isSsl());
             int connectionCap = Math.max(1, settings.maxConnections() / loops);
             CountDownLatch done = new CountDownLatch(loops);
             List<Sender> senders = new ArrayList<>();
             for (int i = 0; i < loops; i++) {
-                // from a thread outside Vert.x: a new context each time, round robin over the loops
-                Context context = vertx.getOrCreateContext();
                 senders.add(new Sender(
-                        context,
-                        client(vertx, request.isSsl(), connectionCap, opened),
+                        vertx.getOrCreateContext(), // outside Vert.x: a new context each time, the loops in turn
+                        new ConnectionRing(client, target, connectionCap),
                         request,
                         ArrivalSchedule.of(settings.ratePerSecond(), i, loops, settings.poisson(), settings.seed()),
-                        connectionCap,
                         settings,
                         done));
             }
-            prime(senders, settings);
+            for (int round = 0; round < settings.connectionsAhead(); round++) {
+                for (Sender sender : senders) { // see ConnectionRing: the order puts requests on the loops in turn
+                    await(sender.openConnection(), settings, "opening connections to");
+                }
+            }
+            await(Future.all(senders.stream().map(Sender::prime).toList()), settings, "the first GET of");
             long startNanos = System.nanoTime() + START_DELAY_NANOS;
             long measuredStartEpochMillis = System.currentTimeMillis()
                     + TimeUnit.NANOSECONDS.toMillis(startNanos + settings.warmupNanos() - System.nanoTime());
@@ -87,27 +91,23 @@ final class OpenLoad {
             }
             LoadTally total = new LoadTally(senders.get(0).tally.intervals.length);
             senders.forEach(sender -> total.add(sender.tally));
-            return new Result(settings, total, measuredStartEpochMillis, opened.get());
+            int opened = senders.stream().mapToInt(Sender::connectionsOpened).sum();
+            return new Result(settings, total, measuredStartEpochMillis, opened);
         } finally {
             vertx.close().toCompletionStage().toCompletableFuture().join();
         }
     }
 
-    /** Every sender's first request, answered, before the schedule starts: see {@link Sender#prime}. */
-    private static void prime(List<Sender> senders, LoadSettings settings) throws InterruptedException {
-        long timeoutMillis = PRIMING_TIMEOUT.toMillis() + settings.grace().toMillis();
-        List<Future<Void>> primed =
-                senders.stream().map(sender -> sender.prime(timeoutMillis)).toList();
+    /** What comes before the schedule; a target that fails it cannot be measured. */
+    private static void await(Future<?> step, LoadSettings settings, String what) throws InterruptedException {
+        long timeoutMillis = SET_UP_TIMEOUT.toMillis() + settings.grace().toMillis();
         try {
-            Future.all(primed)
-                    .toCompletionStage()
-                    .toCompletableFuture()
-                    .get(timeoutMillis + 5_000, TimeUnit.MILLISECONDS);
+            step.toCompletionStage().toCompletableFuture().get(timeoutMillis, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             throw new CellUnusable(
-                    "GET " + settings.requestUrl() + " failed before the schedule started: " + e.getCause());
+                    what + " " + settings.requestUrl() + " failed before the schedule started: " + e.getCause());
         } catch (TimeoutException e) {
-            throw new CellUnusable("GET " + settings.requestUrl() + " had no answer within " + timeoutMillis
+            throw new CellUnusable(what + " " + settings.requestUrl() + " took more than " + timeoutMillis
                     + " ms before the schedule started");
         }
     }
@@ -116,7 +116,7 @@ final class OpenLoad {
      * Plain HTTP/1.1 without pipelining or h2c upgrade, as loopbench always speaks; TLS for an
      * {@code https://} target, trusting any certificate only with --insecure.
      */
-    private static HttpClientAgent client(Vertx vertx, boolean tls, int connections, AtomicInteger opened) {
+    private static HttpClientAgent client(Vertx vertx, boolean tls) {
         HttpClientOptions options = new HttpClientOptions()
                 .setProtocolVersion(HttpVersion.HTTP_1_1)
                 .setHttp2ClearTextUpgrade(false)
@@ -126,11 +126,7 @@ final class OpenLoad {
             boolean insecure = ForkSettings.insecure();
             options.setSsl(true).setTrustAll(insecure).setVerifyHost(!insecure);
         }
-        return vertx.httpClientBuilder()
-                .with(options)
-                .with(new PoolOptions().setHttp1MaxSize(connections))
-                .withConnectHandler(connection -> opened.incrementAndGet())
-                .build();
+        return vertx.httpClientBuilder().with(options).build();
     }
 
     private static RequestOptions request(String url) {

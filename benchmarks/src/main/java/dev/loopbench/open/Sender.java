@@ -5,8 +5,9 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClientAgent;
+import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.RequestOptions;
+import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
@@ -17,9 +18,9 @@ import java.util.concurrent.CountDownLatch;
  * needs no locks; the thread that waits on {@code done} reads the tally after the count-down.
  *
  * <p>It never waits for an answer before sending: a timer wakes it when the next request is due
- * and it sends every request that is due by then, each on a connection of its own (HTTP/1.1
- * without pipelining), however many are still open. Vert.x timers count whole milliseconds, so a
- * request goes out up to about a millisecond after its time, a lag the tally measures.
+ * and it sends every request that is due by then, each on an idle connection of its
+ * {@link ConnectionRing}, opening one when all are busy. Vert.x timers count whole milliseconds,
+ * so a request goes out up to about a millisecond after its time, a lag the tally measures.
  */
 final class Sender {
 
@@ -30,13 +31,16 @@ final class Sender {
 
     private final Vertx vertx;
     private final Context context;
-    private final HttpClientAgent client;
+    private final ConnectionRing ring;
     private final RequestOptions request;
     private final ArrivalSchedule schedule;
-    private final int connectionCap;
     private final LoadSettings settings;
     private final CountDownLatch done;
+    /** Sent, or waiting for a connection, and not answered yet. */
     private final Set<Pending> inFlight = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** Due while every connection the ring may open was busy, oldest first. */
+    private final ArrayDeque<Pending> waiting = new ArrayDeque<>();
+
     final LoadTally tally;
     private long startNanos;
     private long measuredFromNanos;
@@ -46,40 +50,46 @@ final class Sender {
     private boolean allSent;
     private boolean finished;
 
-    /** @param connectionCap how many connections this sender's client may open */
     Sender(
             Context context,
-            HttpClientAgent client,
+            ConnectionRing ring,
             RequestOptions request,
             ArrivalSchedule schedule,
-            int connectionCap,
             LoadSettings settings,
             CountDownLatch done) {
         this.vertx = context.owner();
         this.context = context;
-        this.client = client;
+        this.ring = ring;
         this.request = request;
         this.schedule = schedule;
-        this.connectionCap = connectionCap;
         this.settings = settings;
         this.done = done;
         this.tally = new LoadTally((int)
                 Math.max(1, (settings.measured().toNanos() + LoadTally.INTERVAL_NANOS - 1) / LoadTally.INTERVAL_NANOS));
     }
 
+    /** Opens a connection and waits for it, so that the server accepts the senders' connections in the order opened. */
+    Future<Void> openConnection() {
+        Promise<Void> opened = Promise.promise();
+        context.runOnContext(
+                ignored -> ring.open().onSuccess(ring::release).<Void>mapEmpty().onComplete(opened));
+        return opened.future();
+    }
+
     /**
-     * One request, answered before the schedule starts: it loads the client's classes and opens a
-     * connection, which in a fresh JVM on a busy 2-core box took seconds, and the schedule fell
-     * behind by as much (timer at 200/s, load average 10: 2.6 s). Any answer will do; none within
-     * the timeout means the target cannot be measured.
+     * One request, answered, before the schedule starts: it loads the client's classes, which in
+     * a fresh JVM on a busy 2-core box took seconds, and checks that the target answers at all.
+     * Any answer will do.
      */
-    Future<Void> prime(long timeoutMillis) {
+    Future<Void> prime() {
         Promise<Void> primed = Promise.promise();
-        context.runOnContext(ignored -> client.request(new RequestOptions(request).setTimeout(timeoutMillis))
-                .compose(sent -> sent.send())
-                .compose(response -> response.body())
-                .<Void>mapEmpty()
-                .onComplete(primed));
+        context.runOnContext(ignored -> {
+            ConnectionRing.Slot slot = ring.nextIdle();
+            exchange(slot)
+                    .andThen(answered -> ring.release(slot))
+                    .<Void>mapEmpty()
+                    .onComplete(primed);
+        });
         return primed.future();
     }
 
@@ -125,26 +135,52 @@ final class Sender {
         if (pending.measured()) {
             long now = System.nanoTime();
             tally.scheduled++;
-            tally.lagNanos.recordValue(Math.max(0, now - scheduledNanos));
+            tally.lagNanos.recordValue(Math.max(0, now - pending.scheduledNanos()));
             tally.firstSendNanos = Math.min(tally.firstSendNanos, now);
             tally.lastSendNanos = now;
-            if (inFlight.size() >= connectionCap) {
-                tally.queuedInClient++;
-            }
         }
         inFlight.add(pending);
         tally.peakInFlight = Math.max(tally.peakInFlight, inFlight.size());
-        client.request(request)
-                .compose(sent -> sent.send())
-                .compose(response -> response.body()
-                        .map(body -> new Answer(
-                                response.statusCode() / 100 == 2
-                                        ? null
-                                        : "HTTP " + response.statusCode() + " " + abbreviate(body.toString()))))
-                .onComplete(answer -> answered(pending, answer));
+        if (!dispatch(pending)) {
+            if (pending.measured()) {
+                tally.queuedInClient++;
+            }
+            waiting.add(pending);
+        }
     }
 
-    private void answered(Pending pending, AsyncResult<Answer> answer) {
+    /** Sends on an idle connection, or on a new one; false when the ring is full and all are busy. */
+    private boolean dispatch(Pending pending) {
+        ConnectionRing.Slot slot = ring.nextIdle();
+        if (slot != null) {
+            exchange(slot).onComplete(answer -> answered(slot, pending, answer));
+            return true;
+        }
+        if (ring.canOpen()) {
+            ring.open().onComplete(opened -> {
+                if (opened.succeeded()) {
+                    exchange(opened.result()).onComplete(answer -> answered(opened.result(), pending, answer));
+                } else {
+                    answered(null, pending, Future.failedFuture(opened.cause()));
+                }
+            });
+            return true;
+        }
+        return false;
+    }
+
+    private Future<Answer> exchange(ConnectionRing.Slot slot) {
+        return slot.connection.request(request).compose(HttpClientRequest::send).compose(response -> response.body()
+                .map(body -> new Answer(
+                        response.statusCode() / 100 == 2
+                                ? null
+                                : "HTTP " + response.statusCode() + " " + abbreviate(body.toString()))));
+    }
+
+    private void answered(ConnectionRing.Slot slot, Pending pending, AsyncResult<Answer> answer) {
+        if (slot != null) {
+            ring.release(slot);
+        }
         if (finished || !inFlight.remove(pending)) {
             return; // after the deadline: already counted as a timeout
         }
@@ -160,6 +196,9 @@ final class Sender {
             } else {
                 tally.recordError(answer.succeeded() ? answer.result().error() : String.valueOf(answer.cause()));
             }
+        }
+        while (!waiting.isEmpty() && dispatch(waiting.peek())) {
+            waiting.poll();
         }
         finishIfAllAnswered();
     }
@@ -180,6 +219,7 @@ final class Sender {
             }
         }
         inFlight.clear();
+        waiting.clear();
         while (isInSchedule(schedule.peekNanos())) {
             long scheduledNanos = startNanos + schedule.takeNanos();
             if (scheduledNanos >= measuredFromNanos) {
@@ -202,6 +242,10 @@ final class Sender {
     private void finish() {
         finished = true;
         done.countDown();
+    }
+
+    int connectionsOpened() {
+        return ring.opened();
     }
 
     private static String abbreviate(String body) {

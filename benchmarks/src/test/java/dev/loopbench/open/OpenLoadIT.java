@@ -71,6 +71,37 @@ class OpenLoadIT {
     }
 
     /**
+     * With E = 2 each event loop is a lane of its own, and a request can only use the loop its
+     * connection is on. At 14/s, 0.7 x lambda_max with D = 100 ms, a loop that gets every other
+     * request is idle 43 ms before the next: room for the jitter of a busy box. Two requests in a
+     * row on one loop and the second waits 100 - 71 = 29 ms: requests 0 and 1 on one loop, 2 and 3
+     * on the other is what the senders did before they opened their connections in rounds (see
+     * ConnectionRing), and half the requests took 129 ms or more. In turn, p75 is D and a little.
+     */
+    @Test
+    @DisplayName("below lambda_max with two event loops the requests go round both: event-loop-sleep at 0.7 x 20/s")
+    void roundTheEventLoops() throws Exception {
+        int delayMs = 100;
+        try (InProcessTarget twoLoops = InProcessTarget.start(2)) {
+            LoadSettings settings = new LoadSettings(
+                    twoLoops.baseUrl() + "/event-loop-sleep?ms=" + delayMs,
+                    14,
+                    Duration.ofSeconds(1),
+                    Duration.ofSeconds(3),
+                    false,
+                    1,
+                    grace(),
+                    4000,
+                    LoadSettings.connectionsAhead(twoLoops.shape()));
+            double lambdaMax = SaturationModel.lambdaMax("event-loop-sleep", delayMs, twoLoops.shape());
+            OpenCell cell = OpenCell.of("event-loop-sleep", delayMs, lambdaMax, OpenLoad.run(settings));
+            String context = "p75 " + cell.percentileMillis(75) + " ms; " + describe(settings, cell);
+            assertEquals(20, lambdaMax, context);
+            assertTrue(cell.percentileMillis(75) < 1.15 * delayMs, "p75 within D + 15 ms: " + context);
+        }
+    }
+
+    /**
      * At 1.5 x lambda_max the queue grows by R - lambda_max = 10 requests a second, each 50 ms of
      * the lane's time: a request due at t waits about 0.5 t more than D. The requests due in the
      * first second (t = 0.5 s at their median) wait 0.25 s; those of the fourth (t = 3.5 s) 1.75 s.
@@ -118,7 +149,7 @@ class OpenLoadIT {
         LoadSettings settings;
         try (MisbehavingServer server = new MisbehavingServer(1000, stallMillis)) {
             settings = new LoadSettings(
-                    server.url() + "/stall", rate, Duration.ZERO, Duration.ofSeconds(3), false, 1, grace(), 4000);
+                    server.url() + "/stall", rate, Duration.ZERO, Duration.ofSeconds(3), false, 1, grace(), 4000, 8);
             open = cell("stall", OpenLoad.run(settings));
         }
         long openSlow = countAtLeast(open.latencyNanos(), slowMillis);
@@ -157,7 +188,8 @@ class OpenLoadIT {
                     false,
                     1,
                     Duration.ofSeconds(1),
-                    4000);
+                    4000,
+                    8);
             OpenCell cell = cell("flaky", OpenLoad.run(settings));
             String context = describe(settings, cell);
             context += "; the server left " + server.unanswered + " unanswered and failed " + server.failed;
@@ -187,7 +219,8 @@ class OpenLoadIT {
                 false,
                 1,
                 grace(),
-                4000);
+                4000,
+                8);
     }
 
     private static Duration grace() {
