@@ -7,7 +7,7 @@ import java.util.Locale;
 /** The printed table: one row per cell, as each finishes, and its warnings below it. */
 final class OpenTable {
 
-    private static final String ROW = "%-26s %5s %9s %9s %9s %9s %9s %9s %7s %8s %10s %6s %12s";
+    private static final String ROW = "%-26s %5s %9s %10s %9s %9s %9s %9s %7s %8s %10s %6s %12s";
 
     private OpenTable() {}
 
@@ -18,7 +18,7 @@ final class OpenTable {
                         "handler",
                         "D ms",
                         "offered/s",
-                        "achieved",
+                        "achieved/s",
                         "p50 ms",
                         "p99 ms",
                         "p99.9 ms",
