@@ -54,6 +54,31 @@ class OpenLoadIT {
     }
 
     /**
+     * Poisson arrivals at 200/s for 3 s: about 600 requests, give or take the standard deviation
+     * of a Poisson count, sqrt(600) = 24.5, 4%; 12% is three of them. The seed fixes the count.
+     */
+    @Test
+    @DisplayName("with Poisson gaps keeps to its mean rate: timer at 200/s, within three standard deviations")
+    void poissonRate() throws Exception {
+        LoadSettings constant = settings("timer", 200, 1, 3);
+        LoadSettings settings = new LoadSettings(
+                constant.requestUrl(),
+                200,
+                constant.warmup(),
+                constant.measured(),
+                true,
+                42,
+                constant.grace(),
+                constant.maxConnections(),
+                constant.connectionsAhead());
+        OpenCell cell = cell("timer", OpenLoad.run(settings));
+        String context = describe(settings, cell);
+        assertEquals(600, cell.requests(), 600 * 0.12, context);
+        assertEquals(200, cell.achievedRate(), 200 * 0.12, context);
+        assertEquals(0, cell.errors() + cell.timeouts(), context);
+    }
+
+    /**
      * At half of lambda_max with constant gaps every request finds the lane free: it was answered
      * 50 ms before the next one is due. So every latency is D plus the way there and back and the
      * send lag, which are a few milliseconds; above 1.5 D a request must have queued behind another.

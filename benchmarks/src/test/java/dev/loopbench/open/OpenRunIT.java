@@ -24,13 +24,13 @@ class OpenRunIT {
 
     /**
      * event-loop-sleep with E = 2 and D = 20 ms has lambda_max = 100/s: 50/s is below it, 150/s
-     * beyond; timer has no knee. Two seconds a cell, no warm-up: about 10 s in all.
+     * beyond; timer has no knee. One second a cell, no warm-up: about 6 s in all.
      */
     @Test
     @DisplayName("prints a row per cell and writes open.json, an .hlog per cell and two charts per handler")
     void writesItsResults(@TempDir Path results) throws Exception {
         OpenOptions options = new OpenOptions(
-                List.of("event-loop-sleep", "timer"), List.of(150.0, 50.0), 2, 20, Optional.empty(), false, 0, 2);
+                List.of("event-loop-sleep", "timer"), List.of(150.0, 50.0), 1, 20, Optional.empty(), false, 0, 2);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Path directory = results.resolve("2026-11-21T10-00-00-open");
