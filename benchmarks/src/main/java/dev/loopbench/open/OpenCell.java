@@ -11,6 +11,7 @@ import org.HdrHistogram.HistogramIterationValue;
  * show. Latencies in milliseconds, from each request's scheduled send time.
  *
  * @param lambdaMax   the model's saturation rate; +Infinity: unbounded; NaN: lanes unknown
+ * @param scheduleSeconds warm-up and measured time: how long the queue beyond the knee grew
  * @param sentRate    measured requests over the time from the first to the last one sent
  * @param achievedRate 2xx answers that arrived within the measured window, over its length
  * @param latencyNanos every measured request, answered, failed or timed out
@@ -21,6 +22,7 @@ record OpenCell(
         int delayMs,
         double offeredRate,
         double lambdaMax,
+        double scheduleSeconds,
         double sentRate,
         double achievedRate,
         long requests,
@@ -60,6 +62,7 @@ record OpenCell(
                 delayMs,
                 result.settings().ratePerSecond(),
                 lambdaMax,
+                result.settings().scheduleNanos() / 1e9,
                 tally.scheduled > 1 && sendSpanSeconds > 0 ? (tally.scheduled - 1) / sendSpanSeconds : Double.NaN,
                 tally.answeredInWindow / result.measuredSeconds(),
                 tally.scheduled,
@@ -111,6 +114,11 @@ record OpenCell(
     /** {@code event-loop-sleep-D100-R22}: the cell's files are named so. */
     String fileName() {
         return (handler + "-D" + delayMs + "-R" + OpenTable.number(offeredRate)).replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+
+    /** The model's latency for the last request of the schedule: see {@link SaturationModel#maxLatencyMillis}. */
+    double modelMaxMillis() {
+        return SaturationModel.maxLatencyMillis(offeredRate, lambdaMax, delayMs, scheduleSeconds);
     }
 
     String beyondLambdaMax() {

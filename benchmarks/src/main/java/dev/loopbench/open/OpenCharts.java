@@ -73,24 +73,28 @@ final class OpenCharts {
                 cells.stream().mapToDouble(cell -> cell.percentileMillis(99)).toArray();
         double[] maxima = cells.stream().mapToDouble(OpenCell::maxMillis).toArray();
         double yMin = Math.max(0.1, Math.min(first.delayMs(), min(p50)) * 0.6);
-        double yMax = Math.max(first.delayMs(), max(maxima)) * 1.6;
+        double modelAtHighest = SaturationModel.maxLatencyMillis(
+                highest, lambdaMax, first.delayMs(), first.scheduleSeconds()); // NaN without a model: ignored
+        double yMax =
+                Math.max(first.delayMs(), Math.max(max(maxima), Double.isFinite(modelAtHighest) ? modelAtHighest : 0))
+                        * 1.6;
         chart.getStyler().setYAxisMin(yMin);
         chart.getStyler().setYAxisMax(yMax);
         // max first and widest, p50 last and narrowest: with few requests p99 is the max, and both stay visible
         percentile(chart, "max", rates, maxima, PERCENTILE_COLOURS[2], SeriesMarkers.SQUARE, 6f);
         percentile(chart, "p99", rates, p99, PERCENTILE_COLOURS[1], SeriesMarkers.DIAMOND, 3.5f);
         percentile(chart, "p50", rates, p50, PERCENTILE_COLOURS[0], SeriesMarkers.CIRCLE, 2.5f);
-        if (first.delayMs() > 0) {
-            line(chart, "D = " + first.delayMs() + " ms, the wait itself", new double[] {xMin, xMax}, new double[] {
-                first.delayMs(), first.delayMs()
-            });
-        }
         if (Double.isFinite(lambdaMax)) {
+            modelMax(chart, first, xMax);
             line(
                     chart,
                     "lambda_max = L / D = " + OpenTable.number(lambdaMax) + "/s, the model's knee",
                     new double[] {lambdaMax, lambdaMax},
                     new double[] {yMin, yMax});
+        } else if (first.delayMs() > 0) {
+            line(chart, "D = " + first.delayMs() + " ms, the wait itself", new double[] {xMin, xMax}, new double[] {
+                first.delayMs(), first.delayMs()
+            });
         }
         List<OpenCell> behind = cells.stream().filter(OpenCell::fellBehind).toList();
         if (!behind.isEmpty()) {
@@ -216,6 +220,31 @@ final class OpenCharts {
         series.setMarkerColor(colour);
         series.setMarker(marker);
         series.setLineWidth(width);
+    }
+
+    /**
+     * The model's latency of the schedule's last request: D up to lambda_max, then rising with the
+     * backlog. Drawn through many points, since a straight segment on a log axis is not the model.
+     */
+    private static void modelMax(XYChart chart, OpenCell cell, double xMax) {
+        int points = 40;
+        double[] rates = new double[points + 1];
+        double[] millis = new double[points + 1];
+        for (int i = 0; i <= points; i++) {
+            rates[i] = xMax * i / points;
+            millis[i] = SaturationModel.maxLatencyMillis(
+                    rates[i], cell.lambdaMax(), cell.delayMs(), cell.scheduleSeconds());
+        }
+        XYSeries series = chart.addSeries(
+                String.format(
+                        Locale.ROOT,
+                        "model's max: D, beyond the knee D + (R / lambda_max - 1) x %.0f s of schedule",
+                        cell.scheduleSeconds()),
+                rates,
+                millis);
+        series.setLineColor(PERCENTILE_COLOURS[2]); // the max's colour: the model of the max
+        series.setLineStyle(DASHED);
+        series.setMarker(SeriesMarkers.NONE);
     }
 
     private static void line(XYChart chart, String name, double[] x, double[] y) {

@@ -68,6 +68,7 @@ final class OpenJson {
                 .put("offeredRate", cell.offeredRate())
                 .put("lambdaMax", lambdaMax(cell.lambdaMax()))
                 .put("beyondLambdaMax", cell.beyondLambdaMax())
+                .put("modelMaxMs", finite(cell.modelMaxMillis()))
                 .put("sentRate", finite(cell.sentRate()))
                 .put("achievedRate", cell.achievedRate())
                 .put("requests", cell.requests())

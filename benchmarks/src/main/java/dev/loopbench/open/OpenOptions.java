@@ -65,6 +65,30 @@ public record OpenOptions(
                 DEFAULT_EVENT_LOOPS);
     }
 
+    /**
+     * What the command line gives, the rest at its defaults.
+     *
+     * @param handlers null when {@code --handlers} is not given: all six
+     * @param rates    null when {@code --rates} is not given: each handler's defaults
+     */
+    public static OpenOptions fromCommandLine(
+            List<String> handlers,
+            List<Double> rates,
+            int durationSeconds,
+            int delayMs,
+            Optional<String> target,
+            boolean poisson) {
+        return new OpenOptions(
+                handlers == null ? ALL_HANDLERS : handlers,
+                rates == null ? List.of() : rates,
+                durationSeconds,
+                delayMs,
+                target,
+                poisson,
+                DEFAULT_WARMUP_SECONDS,
+                DEFAULT_EVENT_LOOPS);
+    }
+
     /** @throws IllegalArgumentException with one line that names the option, what it got and what it takes */
     public void validate() {
         if (handlers.isEmpty() || handlers.stream().anyMatch(String::isBlank)) {

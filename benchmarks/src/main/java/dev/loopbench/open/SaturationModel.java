@@ -66,6 +66,15 @@ final class SaturationModel {
         return Double.isFinite(lambdaMax) && rate > lambdaMax ? (rate - lambdaMax) * scheduleSeconds / lambdaMax : 0;
     }
 
+    /**
+     * The latest request's latency in the model: D below the knee; beyond it, the last request of
+     * the schedule waits for the whole backlog, D + (R / lambda_max - 1) x t. NaN when the lanes
+     * are unknown.
+     */
+    static double maxLatencyMillis(double rate, double lambdaMax, int delayMs, double scheduleSeconds) {
+        return Double.isNaN(lambdaMax) ? Double.NaN : delayMs + 1000 * drainSeconds(rate, lambdaMax, scheduleSeconds);
+    }
+
     static String describe(double lambdaMax) {
         return Double.isNaN(lambdaMax) ? "?" : Double.isInfinite(lambdaMax) ? "unbounded" : OpenTable.number(lambdaMax);
     }

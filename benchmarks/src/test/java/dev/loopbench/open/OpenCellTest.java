@@ -61,7 +61,15 @@ class OpenCellTest {
         assertEquals(3, OpenCharts.nines(99.9), 1e-9);
     }
 
-    /** 1000 requests of 100 to 199.9 ms at 10/s, lambda_max 20/s. */
+    @Test
+    @DisplayName("knows the model's latency of its last request: D below the knee, D + (R / lambda_max - 1) x t beyond")
+    void modelMax() {
+        assertEquals(100, cell(1, 1, 0).modelMaxMillis(), 1e-9, "10/s, lambda_max 20/s");
+        assertEquals(3600, SaturationModel.maxLatencyMillis(30, 20, 100, 7), 1e-9, "1.5 x lambda_max for 7 s");
+        assertEquals(Double.NaN, SaturationModel.maxLatencyMillis(30, Double.NaN, 100, 7));
+    }
+
+    /** 1000 requests of 100 to 199.9 ms at 10/s, lambda_max 20/s, 7 s of schedule. */
     private static OpenCell cell(double lagP99Millis, double lagMaxMillis, long queuedInClient) {
         Histogram latency = new Histogram(3);
         for (int i = 0; i < 1000; i++) {
@@ -72,6 +80,7 @@ class OpenCellTest {
                 100,
                 10,
                 20,
+                7,
                 10,
                 10,
                 1000,
