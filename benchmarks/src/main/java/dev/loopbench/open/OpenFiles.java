@@ -50,8 +50,8 @@ final class OpenFiles {
                 .add(cell));
         byHandler.forEach((handler, handlerCells) -> {
             String name = handler.replaceAll("[^A-Za-z0-9._-]", "_");
-            save(() -> OpenCharts.latencyByRate(handlerCells), directory.resolve("open-" + name), out);
-            save(() -> OpenCharts.spectrum(handlerCells), directory.resolve("spectrum-" + name), out);
+            save(() -> RateChart.of(handlerCells), directory.resolve("open-" + name), out);
+            save(() -> SpectrumChart.of(handlerCells), directory.resolve("spectrum-" + name), out);
         });
         out.println();
         out.println("loopbench: open.json, latency/*.hlog and charts in " + directory + "/");

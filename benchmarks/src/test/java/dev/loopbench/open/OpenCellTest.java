@@ -52,13 +52,13 @@ class OpenCellTest {
     @Test
     @DisplayName("names its percentile axis by nines: 0%, 90%, 99%, 99.9%, 99.99%")
     void percentileLabels() {
-        assertEquals("0%", OpenCharts.percentileLabel(0));
-        assertEquals("90%", OpenCharts.percentileLabel(1));
-        assertEquals("99%", OpenCharts.percentileLabel(2));
-        assertEquals("99.9%", OpenCharts.percentileLabel(3));
-        assertEquals("99.99%", OpenCharts.percentileLabel(4));
-        assertTrue(OpenCharts.percentileLabel(0.5).isBlank());
-        assertEquals(3, OpenCharts.nines(99.9), 1e-9);
+        assertEquals("0%", SpectrumChart.percentileLabel(0));
+        assertEquals("90%", SpectrumChart.percentileLabel(1));
+        assertEquals("99%", SpectrumChart.percentileLabel(2));
+        assertEquals("99.9%", SpectrumChart.percentileLabel(3));
+        assertEquals("99.99%", SpectrumChart.percentileLabel(4));
+        assertTrue(SpectrumChart.percentileLabel(0.5).isBlank());
+        assertEquals(3, SpectrumChart.nines(99.9), 1e-9);
     }
 
     @Test
