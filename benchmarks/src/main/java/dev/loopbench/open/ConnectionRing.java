@@ -80,14 +80,15 @@ final class ConnectionRing {
         return client.connect(target).andThen(ignored -> opening--).map(connection -> {
             Slot slot = new Slot(connection);
             slot.busy = true;
-            connection.closeHandler(closed -> remove(slot));
+            connection.closeHandler(closed -> retire(slot));
             slots.add(slot);
             opened++;
             return slot;
         });
     }
 
-    private void remove(Slot slot) {
+    /** Closed, or about to be: an answer said {@code Connection: close}; no request may take it again. */
+    void retire(Slot slot) {
         slot.closed = true;
         int index = slots.indexOf(slot);
         if (index >= 0) {

@@ -6,6 +6,8 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.RequestOptions;
 import java.util.ArrayDeque;
 import java.util.Collections;
@@ -170,11 +172,19 @@ final class Sender {
     }
 
     private Future<Answer> exchange(ConnectionRing.Slot slot) {
-        return slot.connection.request(request).compose(HttpClientRequest::send).compose(response -> response.body()
-                .map(body -> new Answer(
-                        response.statusCode() / 100 == 2
-                                ? null
-                                : "HTTP " + response.statusCode() + " " + abbreviate(body.toString()))));
+        return slot.connection
+                .request(request)
+                .compose(HttpClientRequest::send)
+                .andThen(response -> {
+                    if (response.succeeded() && closesConnection(response.result())) {
+                        ring.retire(slot); // before its close event, or the next request could take it and fail
+                    }
+                })
+                .compose(response -> response.body()
+                        .map(body -> new Answer(
+                                response.statusCode() / 100 == 2
+                                        ? null
+                                        : "HTTP " + response.statusCode() + " " + abbreviate(body.toString()))));
     }
 
     private void answered(ConnectionRing.Slot slot, Pending pending, AsyncResult<Answer> answer) {
@@ -246,6 +256,12 @@ final class Sender {
 
     int connectionsOpened() {
         return ring.opened();
+    }
+
+    private static boolean closesConnection(HttpClientResponse response) {
+        return response.version() == HttpVersion.HTTP_1_0
+                ? !"keep-alive".equalsIgnoreCase(response.getHeader("Connection"))
+                : "close".equalsIgnoreCase(response.getHeader("Connection"));
     }
 
     private static String abbreviate(String body) {

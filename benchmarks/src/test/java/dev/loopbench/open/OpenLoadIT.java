@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopbench.benchmarks.InProcessTarget;
+import dev.loopbench.benchmarks.JdkHttpServer;
 import dev.loopbench.benchmarks.Probes;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -232,6 +233,34 @@ class OpenLoadIT {
             assertTrue(
                     cell.warnings().stream().anyMatch(w -> w.startsWith(cell.timeouts() + " requests had no answer")),
                     context);
+        }
+    }
+
+    /**
+     * A server that closes every connection after its answer: the ring drops each one and opens
+     * new ones as requests come, and no request fails for it, which would be an error of the
+     * harness's, not the server's.
+     */
+    @Test
+    @DisplayName("keeps sending, without errors, to a server that closes every connection after its answer")
+    void closingServer() throws Exception {
+        try (JdkHttpServer server = JdkHttpServer.start(4, JdkHttpServer.Behaviour.CLOSES_CONNECTIONS)) {
+            LoadSettings settings = new LoadSettings(
+                    server.url() + "/sleep?ms=1",
+                    50,
+                    Duration.ZERO,
+                    Duration.ofSeconds(2),
+                    false,
+                    1,
+                    grace(),
+                    4000,
+                    LoadSettings.CONNECTIONS_AHEAD);
+            OpenLoad.Result result = OpenLoad.run(settings);
+            OpenCell cell = cell("sleep", result);
+            String context = describe(settings, cell);
+            assertEquals(100, cell.requests(), context);
+            assertEquals(0, cell.errors() + cell.timeouts(), context);
+            assertTrue(cell.connectionsOpened() >= 100, "a connection for each request: " + context);
         }
     }
 
