@@ -43,11 +43,11 @@ class OpenLoadIT {
     @Test
     @DisplayName("keeps to its schedule: timer at 200/s sends and gets answered at 200/s, within 3%")
     void keepsItsRate() throws Exception {
-        LoadSettings settings = settings("timer", 200, 1, 3);
+        LoadSettings settings = settings("timer", 200, 1, 2);
         OpenLoad.Result result = OpenLoad.run(settings);
         OpenCell cell = cell("timer", result);
         String context = describe(settings, cell);
-        assertEquals(600, cell.requests(), 1, "3 s at 200/s: " + context);
+        assertEquals(400, cell.requests(), 1, "2 s at 200/s: " + context);
         assertEquals(200, cell.sentRate(), 200 * 0.03, context);
         assertEquals(200, cell.achievedRate(), 200 * 0.03, context);
         assertEquals(0, cell.errors() + cell.timeouts(), context);
@@ -83,11 +83,13 @@ class OpenLoadIT {
      * At half of lambda_max with constant gaps every request finds the lane free: it was answered
      * 50 ms before the next one is due. So every latency is D plus the way there and back and the
      * send lag, which are a few milliseconds; above 1.5 D a request must have queued behind another.
+     * 11 s make 110 requests, so that p99 is the second longest, not the max: with 40, a single
+     * 40 ms hiccup of a busy machine failed the test (load average 8 to 10).
      */
     @Test
     @DisplayName("below lambda_max the p99 stays near D: event-loop-sleep, L = 1, D = 50 ms, at 10/s")
     void belowTheKnee() throws Exception {
-        LoadSettings settings = settings("event-loop-sleep", 10, 1, 4);
+        LoadSettings settings = settings("event-loop-sleep", 10, 1, 11);
         OpenCell cell = cell("event-loop-sleep", OpenLoad.run(settings));
         String context = describe(settings, cell);
         assertEquals("no", cell.beyondLambdaMax(), context);
