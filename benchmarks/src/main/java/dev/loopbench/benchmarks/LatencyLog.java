@@ -15,24 +15,23 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogWriter;
 
 /**
- * A cell's per-request latencies as an HdrHistogram log, {@code latency/<cell>.hlog}: one interval
- * histogram per measurement iteration, in nanoseconds, the format that HdrHistogram's
- * {@code HistogramLogProcessor}, HistogramLogAnalyzer and HdrHistogramVisualizer read. Each fork
+ * Per-request latencies as an HdrHistogram log, in nanoseconds, the format that HdrHistogram's
+ * {@code HistogramLogProcessor}, HistogramLogAnalyzer and HdrHistogramVisualizer read. A JMH cell's
+ * log, {@code latency/<cell>.hlog}, has one interval histogram per measurement iteration; each fork
  * of a cell appends its iterations to the same file, so the log holds the whole cell.
  */
-final class LatencyLog implements AutoCloseable {
+public final class LatencyLog implements AutoCloseable {
 
     private final PrintStream file;
     private final HistogramLogWriter writer;
 
-    private LatencyLog(PrintStream file, boolean fresh) {
+    private LatencyLog(PrintStream file, boolean fresh, String comment, long startEpochMillis) {
         this.file = file;
         this.writer = new HistogramLogWriter(file);
         if (fresh) {
-            writer.outputComment(
-                    "loopbench: per-request latency in nanoseconds, one interval per measurement iteration");
+            writer.outputComment(comment);
             writer.outputLogFormatVersion();
-            writer.outputStartTime(System.currentTimeMillis());
+            writer.outputStartTime(startEpochMillis);
             writer.outputLegend();
         }
     }
@@ -42,10 +41,31 @@ final class LatencyLog implements AutoCloseable {
         Path path = directory.resolve(fileName(params));
         boolean fresh = !Files.exists(path) || Files.size(path) == 0;
         return new LatencyLog(
-                new PrintStream(new FileOutputStream(path.toFile(), true), false, StandardCharsets.UTF_8), fresh);
+                new PrintStream(new FileOutputStream(path.toFile(), true), false, StandardCharsets.UTF_8),
+                fresh,
+                "loopbench: per-request latency in nanoseconds, one interval per measurement iteration",
+                System.currentTimeMillis());
     }
 
-    void write(Histogram interval) {
+    /**
+     * A new log in {@code file}, replacing one that is there.
+     *
+     * @param comment what the log holds, in one line; HdrHistogram's tools show it
+     * @param startEpochMillis when the log's time 0 is; each interval's start is written relative to it
+     */
+    public static LatencyLog create(Path file, String comment, long startEpochMillis) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        LatencyLog log = new LatencyLog(
+                new PrintStream(new FileOutputStream(file.toFile(), false), false, StandardCharsets.UTF_8),
+                true,
+                comment,
+                startEpochMillis);
+        log.writer.setBaseTime(startEpochMillis); // intervals start at 0.000 s, 1.000 s, ...: readable as they are
+        return log;
+    }
+
+    /** An interval: its start and end time stamps (epoch milliseconds) say when. */
+    public void write(Histogram interval) {
         writer.outputIntervalHistogram(interval);
         file.flush();
     }

@@ -1,6 +1,7 @@
 package dev.loopbench.benchmarks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.FileNotFoundException;
 import java.nio.file.Files;
@@ -70,5 +71,29 @@ class LatencyLogTest {
         assertEquals(6, intervals, "3 iterations x 2 forks");
         assertEquals(12, total.getTotalCount());
         assertEquals(3_000_000L, total.getMaxValue(), 3_000_000L / 1000.0);
+    }
+
+    @Test
+    @DisplayName("created for one run: its comment, intervals timed from its start, read back where they were")
+    void createdForOneRun(@TempDir Path directory) throws Exception {
+        Path file = directory.resolve("latency/timer-D100-R250.hlog");
+        long start = 1_700_000_000_000L;
+        try (LatencyLog log = LatencyLog.create(file, "loopbench open: a test", start)) {
+            for (int second = 0; second < 2; second++) {
+                Histogram interval = new Histogram(3);
+                interval.setStartTimeStamp(start + second * 1000L);
+                interval.setEndTimeStamp(start + (second + 1) * 1000L);
+                interval.recordValue(100_000_000L);
+                log.write(interval);
+            }
+        }
+        String text = Files.readString(file);
+        assertTrue(text.startsWith("#loopbench open: a test"), text);
+        assertTrue(text.contains("\n1.000,1.000,"), "the second interval starts at 1.000 s:\n" + text);
+        try (HistogramLogReader reader = new HistogramLogReader(file.toFile())) {
+            reader.nextIntervalHistogram();
+            var second = reader.nextIntervalHistogram();
+            assertEquals(start + 1000, second.getStartTimeStamp(), text);
+        }
     }
 }

@@ -1,0 +1,75 @@
+package dev.loopbench.open;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The printed table: one row per cell, as each finishes, and its warnings below it. */
+final class OpenTable {
+
+    private static final String ROW = "%-26s %5s %9s %10s %9s %9s %9s %9s %7s %8s %10s %6s %12s";
+
+    private OpenTable() {}
+
+    static String header() {
+        return String.format(
+                        Locale.ROOT,
+                        ROW,
+                        "handler",
+                        "D ms",
+                        "offered/s",
+                        "achieved/s",
+                        "p50 ms",
+                        "p99 ms",
+                        "p99.9 ms",
+                        "max ms",
+                        "errors",
+                        "timeouts",
+                        "lambda_max",
+                        "beyond",
+                        "lag p99/max")
+                .stripTrailing();
+    }
+
+    static List<String> lines(OpenCell cell) {
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format(
+                        Locale.ROOT,
+                        ROW,
+                        cell.handler(),
+                        cell.delayMs(),
+                        number(cell.offeredRate()),
+                        number(cell.achievedRate()),
+                        millis(cell.percentileMillis(50)),
+                        millis(cell.percentileMillis(99)),
+                        millis(cell.percentileMillis(99.9)),
+                        millis(cell.maxMillis()),
+                        cell.errors(),
+                        cell.timeouts(),
+                        SaturationModel.describe(cell.lambdaMax()),
+                        cell.beyondLambdaMax(),
+                        millis(cell.lagP99Millis()) + "/" + millis(cell.lagMaxMillis()))
+                .stripTrailing());
+        cell.warnings().forEach(warning -> lines.add("    " + warning));
+        return lines;
+    }
+
+    /** Rates: whole numbers when they are, else up to 3 significant digits (0.5, 22, 1000). */
+    static String number(double value) {
+        if (Double.isNaN(value)) {
+            return "-";
+        }
+        if (value == Math.rint(value) || Math.abs(value) >= 100) {
+            return String.format(Locale.ROOT, "%.0f", value);
+        }
+        return String.format(Locale.ROOT, Math.abs(value) >= 10 ? "%.1f" : "%.2f", value);
+    }
+
+    /** Latencies: 0.1 ms resolution below a second, whole milliseconds above. */
+    static String millis(double value) {
+        if (Double.isNaN(value)) {
+            return "-";
+        }
+        return String.format(Locale.ROOT, value >= 1000 ? "%.0f" : "%.1f", value);
+    }
+}
