@@ -42,6 +42,7 @@ public final class Main {
                 .addSubcommand(new ReportCommand(context))
                 .addSubcommand(new TimelineCommand(context))
                 .addSubcommand(new DiagnoseCommand(context))
+                .addSubcommand(new OpenCommand(context))
                 .addSubcommand(new CommandLine(new HyperfoilCommand(context))
                         .addSubcommand(new HyperfoilExportCommand(context))
                         .addSubcommand(new HyperfoilRunCommand(context)));

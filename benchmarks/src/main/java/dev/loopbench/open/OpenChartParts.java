@@ -1,6 +1,6 @@
 package dev.loopbench.open;
 
-import dev.loopbench.report.Charts;
+import dev.loopbench.render.ChartStyle;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.util.stream.DoubleStream;
@@ -32,7 +32,7 @@ final class OpenChartParts {
                 .xAxisTitle(xTitle)
                 .yAxisTitle(yTitle)
                 .build();
-        Charts.style(chart.getStyler());
+        ChartStyle.apply(chart.getStyler());
         chart.getStyler().setYAxisLogarithmic(true);
         chart.getStyler().setYAxisDecimalPattern("#,##0.###"); // 10,000 rather than 1E4
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);

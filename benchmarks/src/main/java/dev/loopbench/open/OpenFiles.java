@@ -1,8 +1,8 @@
 package dev.loopbench.open;
 
 import dev.loopbench.benchmarks.LatencyLog;
-import dev.loopbench.report.ChartFailure;
-import dev.loopbench.report.Charts;
+import dev.loopbench.render.ChartFailure;
+import dev.loopbench.render.ChartStyle;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -64,7 +64,7 @@ final class OpenFiles {
     /** A chart that cannot be drawn (no fonts on a headless box) costs its picture, never the run. */
     private static void save(Supplier<XYChart> chart, Path withoutExtension, PrintStream out) {
         try {
-            Charts.save(chart.get(), withoutExtension);
+            ChartStyle.save(chart.get(), withoutExtension);
         } catch (IOException | RuntimeException | Error e) {
             out.println("loopbench: no chart " + withoutExtension.getFileName() + ": " + ChartFailure.describe(e));
         }

@@ -33,7 +33,9 @@ class HelpTest {
                         + ";hyperfoil/README.md;export;run",
                 "hyperfoil export --help | usage: ./run-benchmarks.sh hyperfoil export;--concurrency N;--rate R"
                         + ";--poisson;--out DIR;agents:",
-                "hyperfoil run -h  | usage: ./run-benchmarks.sh hyperfoil run FILE.hf.yaml;--json OUT;Exit 0"
+                "hyperfoil run -h  | usage: ./run-benchmarks.sh hyperfoil run FILE.hf.yaml;--json OUT;Exit 0",
+                "open --help       | usage: ./run-benchmarks.sh open;--handlers a,b;--rates R1,R2;--duration S"
+                        + ";--ms D;--target URL;--poisson;--insecure;lambda_max;Exit 0"
             })
     void printsUsage(String args, String expected) {
         Invocation help = Invocation.run(repository, args.split(" "));
@@ -60,7 +62,8 @@ class HelpTest {
                 "diagnose --path timer            | usage: ./run-benchmarks.sh diagnose",
                 "diagnose --target http://x:1     | usage: ./run-benchmarks.sh diagnose",
                 "hyperfoil export --concurrency 4 --rate 9 | usage: ./run-benchmarks.sh hyperfoil export",
-                "hyperfoil run                    | usage: ./run-benchmarks.sh hyperfoil run"
+                "hyperfoil run                    | usage: ./run-benchmarks.sh hyperfoil run",
+                "open --bogus                     | usage: ./run-benchmarks.sh open"
             })
     void badOptionsShowTheCommandsUsage(String args, String usage) {
         Invocation refused = Invocation.run(repository, args.split(" "));
