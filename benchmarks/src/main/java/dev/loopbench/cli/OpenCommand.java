@@ -15,8 +15,8 @@ import picocli.CommandLine.Option;
 @Command(
         name = "open",
         customSynopsis = {
-            "./run-benchmarks.sh open [--handlers a,b] [--rates R1,R2,...] [--duration S]",
-            "                         [--ms D] [--target URL] [--poisson] [--insecure]"
+            "./run-benchmarks.sh open [--handlers a,b] [--rates R1,R2,...]",
+            "       [--duration S] [--ms D] [--target URL] [--poisson] [--insecure]"
         },
         description = {
             "Load at a rate instead of in waves: requests leave at their scheduled times (evenly spaced, or"

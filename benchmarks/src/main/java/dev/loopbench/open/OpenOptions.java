@@ -33,7 +33,7 @@ public record OpenOptions(
     /**
      * Long enough for the queue beyond the knee to show (at 1.1 x lambda_max it adds 0.7 s of
      * waiting over 2 + 5 s) and for a p99 of 50 samples at the lowest default rate (10/s); short
-     * enough that the default run of six handlers takes about three minutes.
+     * enough that the default run of all nine handlers, four rates each, takes about five minutes.
      */
     public static final int DEFAULT_DURATION_SECONDS = 5;
 
@@ -52,7 +52,7 @@ public record OpenOptions(
         rates = List.copyOf(rates);
     }
 
-    /** All six handlers at their default rates, D = 100 ms, 5 s each, the in-process server with E = 2. */
+    /** Every handler at its default rates, D = 100 ms, 5 s each, the in-process server with E = 2. */
     public static OpenOptions defaults() {
         return new OpenOptions(
                 ALL_HANDLERS,
@@ -68,7 +68,7 @@ public record OpenOptions(
     /**
      * What the command line gives, the rest at its defaults.
      *
-     * @param handlers null when {@code --handlers} is not given: all six
+     * @param handlers null when {@code --handlers} is not given: every handler
      * @param rates    null when {@code --rates} is not given: each handler's defaults
      */
     public static OpenOptions fromCommandLine(
