@@ -19,6 +19,12 @@ public final class BenchmarkDefaults {
 
     public static final String HEAP_MAX = "-Xmx1g";
 
+    /**
+     * Netty's native transport is loaded with {@code System.loadLibrary}, which JDK 22+ warns
+     * about in four lines unless native access is allowed; JDK 17 accepts the option too.
+     */
+    public static final String NATIVE_ACCESS = "--enable-native-access=ALL-UNNAMED";
+
     /** W of the in-process server: Vert.x's own default. */
     public static final int WORKER_POOL_SIZE = 20;
 

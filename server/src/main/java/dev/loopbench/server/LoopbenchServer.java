@@ -60,7 +60,7 @@ public final class LoopbenchServer {
                 new VertxOptions().setEventLoopPoolSize(shape.eventLoops()).setWorkerPoolSize(shape.workerPoolSize());
         BlockedThreadReporter reporter =
                 config.warnBlockedMs() > 0 ? blockedThreadReporter(options, config.warnBlockedMs()) : null;
-        Vertx vertx = Vertx.builder().with(options).build();
+        Vertx vertx = Transports.builder().with(options).build();
         // Vert.x has no public hook for blocked-thread events; this internal one replaces its log lines.
         ((VertxInternal) vertx)
                 .blockedThreadChecker()

@@ -37,9 +37,10 @@ public final class Main {
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> shutDown(server), "loopbench-shutdown"));
         System.err.printf(
-                "loopbench-server: Java %s, %s, virtual threads %s, blocked-thread warnings %s%n",
+                "loopbench-server: Java %s, %s, %s transport, virtual threads %s, blocked-thread warnings %s%n",
                 System.getProperty("java.version"),
                 server.shape(),
+                Transports.name(server.vertx()),
                 server.virtualThreads().available()
                         ? "available"
                         : "unavailable (" + server.virtualThreads().unavailableReason() + ")",
