@@ -225,6 +225,15 @@ public final class HarnessComparison {
         double ratio() {
             return waveMillis / wrkMillis;
         }
+
+        /**
+         * CPU per request of client and server with loopbench over the same with wrk: what the
+         * wall-clock ratio tends to when the cores are the limit, and what a busy machine does
+         * not move (much).
+         */
+        double cpuRatio() {
+            return (clientCpuMicros + waveServerCpuMicros) / (wrkCpuMicros + wrkServerCpuMicros);
+        }
     }
 
     /** Unusable settings or a server that cannot be measured: the message says which. */
@@ -335,9 +344,9 @@ public final class HarnessComparison {
             ServerProcess started = server;
             stopOnExit = new Thread(started::close, "harness-stop-server");
             Runtime.getRuntime().addShutdownHook(stopOnExit); // Ctrl-C must not leave the server behind
-            out.printf("harness: server pid %d at %s%n", server.pid(), server.url());
+            out.printf("harness: server pid %d at %s, %s transport%n", server.pid(), server.url(), server.transport());
             for (int concurrency : options.concurrencies()) {
-                rows.add(measure(options, server, concurrency, out));
+                rows.add(measure(options, server, concurrency, rows.isEmpty(), out));
             }
         } catch (IOException | Unmeasurable e) {
             out.println("harness: cannot measure: " + e.getMessage());
@@ -365,7 +374,8 @@ public final class HarnessComparison {
         return verdict(options, rows, out);
     }
 
-    private Row measure(Options options, ServerProcess server, int concurrency, PrintStream out) throws Exception {
+    private Row measure(Options options, ServerProcess server, int concurrency, boolean first, PrintStream out)
+            throws Exception {
         String url = server.url() + "/timer?ms=0";
         int connections = options.wrkConnections() > 0 ? options.wrkConnections() : concurrency;
         List<Double> waveMillis = new ArrayList<>();
@@ -378,6 +388,9 @@ public final class HarnessComparison {
         long wrkRequests = 0;
         try (WaveClient client =
                 new WaveClient(url, concurrency, WaveClient.timeoutMillis(concurrency, 0, 0), new Recorder(3))) {
+            if (first) {
+                out.printf("harness: client on the %s transport%n", client.transport());
+            }
             for (int i = 0; i < options.warmupWaves(); i++) {
                 fire(client, concurrency, "a warm-up wave");
             }
@@ -449,7 +462,7 @@ public final class HarnessComparison {
     private void printTable(Options options, List<Row> rows, PrintStream out) {
         out.printf(
                 Locale.ROOT,
-                "%6s  %10s  %10s  %14s  %14s  %6s  %17s  %17s%n",
+                "%6s  %10s  %10s  %14s  %14s  %6s  %17s  %17s  %9s%n",
                 "N",
                 "wrk req/s",
                 "wrk ms/N",
@@ -457,10 +470,11 @@ public final class HarnessComparison {
                 "(min..max)",
                 "ratio",
                 "client us/req",
-                "server us/req");
+                "server us/req",
+                "CPU ratio");
         out.printf(
                 Locale.ROOT,
-                "%6s  %10s  %10s  %14s  %14s  %6s  %17s  %17s%n",
+                "%6s  %10s  %10s  %14s  %14s  %6s  %17s  %17s  %9s%n",
                 "",
                 "",
                 "",
@@ -468,11 +482,12 @@ public final class HarnessComparison {
                 "",
                 "",
                 "loopbench | wrk",
-                "loopbench | wrk");
+                "loopbench | wrk",
+                "");
         for (Row row : rows) {
             out.printf(
                     Locale.ROOT,
-                    "%6d  %10s  %10s  %14.2f  %14s  %6s  %17s  %17s%n",
+                    "%6d  %10s  %10s  %14.2f  %14s  %6s  %17s  %17s  %9s%n",
                     row.concurrency(),
                     wrk.isPresent() ? String.format(Locale.ROOT, "%.0f", row.wrkRequestsPerSecond()) : "-",
                     wrk.isPresent() ? String.format(Locale.ROOT, "%.2f", row.wrkMillis()) : "-",
@@ -480,12 +495,14 @@ public final class HarnessComparison {
                     String.format(Locale.ROOT, "%.2f..%.2f", row.minWaveMillis(), row.maxWaveMillis()),
                     wrk.isPresent() ? String.format(Locale.ROOT, "%.2f", row.ratio()) : "-",
                     pair(row.clientCpuMicros(), row.wrkCpuMicros()),
-                    pair(row.waveServerCpuMicros(), row.wrkServerCpuMicros()));
+                    pair(row.waveServerCpuMicros(), row.wrkServerCpuMicros()),
+                    Double.isNaN(row.cpuRatio()) ? "-" : String.format(Locale.ROOT, "%.2f", row.cpuRatio()));
         }
         out.printf(
                 Locale.ROOT,
                 "(medians of %d waves and of %d wrk runs of %d s per N, in turns; wrk -t%d -c%s;"
-                        + " CPU: user + system of each process over the measured part)%n",
+                        + " CPU: user + system of each process over the measured part; CPU ratio: client + server"
+                        + " CPU per request with loopbench over the same with wrk, which load does not move)%n",
                 options.rounds() * options.wavesPerRound(),
                 options.rounds(),
                 options.wrkDuration().toSeconds(),

@@ -14,6 +14,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * {@code java -jar loopbench-server.jar --port 0 --event-loops E} in a process of its own, as
@@ -25,6 +27,7 @@ final class ServerProcess implements AutoCloseable {
     static final String READY = "listening on ";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
+    private static final Pattern TRANSPORT = Pattern.compile(", (\\w+) transport,");
 
     private final Process process;
     private final List<String> command;
@@ -83,6 +86,12 @@ final class ServerProcess implements AutoCloseable {
     /** {@code http://HOST:PORT}, as the server printed it. */
     String url() {
         return url;
+    }
+
+    /** The Netty transport the server said it uses ({@code epoll}, {@code io_uring}, {@code nio}), or "unknown". */
+    String transport() {
+        Matcher transport = TRANSPORT.matcher(output);
+        return transport.find() ? transport.group(1) : "unknown";
     }
 
     long pid() {
