@@ -65,7 +65,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = BenchmarkDefaults.MEASUREMENT_ITERATIONS, time = BenchmarkDefaults.MEASUREMENT_SECONDS)
 @Fork(
         value = BenchmarkDefaults.FORKS,
-        jvmArgsAppend = {BenchmarkDefaults.HEAP_MIN, BenchmarkDefaults.HEAP_MAX})
+        jvmArgsAppend = {BenchmarkDefaults.HEAP_MIN, BenchmarkDefaults.HEAP_MAX, BenchmarkDefaults.NATIVE_ACCESS})
 @Threads(1)
 public class ConcurrentRequestsBenchmark {
 

@@ -1,5 +1,6 @@
 package dev.loopbench.benchmarks;
 
+import dev.loopbench.server.Transports;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -25,7 +26,8 @@ import org.HdrHistogram.Recorder;
  * Fires waves of simultaneous GETs with the Vert.x Web Client and says when the last one
  * answered. Built so that the wave measures the server, never the client:
  * <ul>
- * <li>its own {@link Vertx}, with event loops of its own, separate from any server's;</li>
+ * <li>its own {@link Vertx}, with event loops of its own, separate from any server's, on Netty's
+ *     native transport where it loads ({@link Transports});</li>
  * <li>pools that hold N connections in all (the Web Client's default of 5 would queue the
  *     rest of the wave in the client), opened by an unmeasured first wave: all N are sent before any can answer;</li>
  * <li>the pools are shards of at most {@link #SHARD_CONNECTIONS}: Vert.x picks a pooled
@@ -78,7 +80,9 @@ public final class WaveClient implements AutoCloseable {
         this.concurrency = concurrency;
         this.timeoutMs = timeoutMs;
         this.latencyNanos = latencyNanos;
-        this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(BenchmarkDefaults.CLIENT_EVENT_LOOPS));
+        this.vertx = Transports.builder()
+                .with(new VertxOptions().setEventLoopPoolSize(BenchmarkDefaults.CLIENT_EVENT_LOOPS))
+                .build();
         for (int i = 0; i < BenchmarkDefaults.CLIENT_EVENT_LOOPS; i++) {
             contexts.add(
                     vertx.getOrCreateContext()); // from a non-Vert.x thread: a new context, round robin over the loops
@@ -207,6 +211,11 @@ public final class WaveClient implements AutoCloseable {
     /** Answers that closed their connection ({@code Connection: close}, or HTTP/1.0 without keep-alive). */
     public int closingAnswers() {
         return closingAnswers.get();
+    }
+
+    /** The Netty transport the client's event loops use: {@code epoll}, {@code io_uring} or {@code nio}. */
+    public String transport() {
+        return Transports.name(vertx);
     }
 
     public int connectionsOpened() {

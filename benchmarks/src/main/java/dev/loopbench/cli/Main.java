@@ -43,6 +43,7 @@ public final class Main {
                 .addSubcommand(new TimelineCommand(context))
                 .addSubcommand(new DiagnoseCommand(context))
                 .addSubcommand(new OpenCommand(context))
+                .addSubcommand(new HarnessCommand(context))
                 .addSubcommand(new CommandLine(new HyperfoilCommand(context))
                         .addSubcommand(new HyperfoilExportCommand(context))
                         .addSubcommand(new HyperfoilRunCommand(context)));

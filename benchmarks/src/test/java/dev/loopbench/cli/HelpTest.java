@@ -35,7 +35,9 @@ class HelpTest {
                         + ";--poisson;--out DIR;agents:",
                 "hyperfoil run -h  | usage: ./run-benchmarks.sh hyperfoil run FILE.hf.yaml;--json OUT;Exit 0",
                 "open --help       | usage: ./run-benchmarks.sh open;--handlers a,b;--rates R1,R2;--duration S"
-                        + ";--ms D;--target URL;--poisson;--insecure;lambda_max;Exit 0"
+                        + ";--ms D;--target URL;--poisson;--insecure;lambda_max;Exit 0",
+                "harness --help    | usage: ./run-benchmarks.sh harness;--event-loops E;--concurrency N1,N2"
+                        + ";--rounds R;--waves W;--wrk-seconds S;--threshold X;wrk;Exit 0"
             })
     void printsUsage(String args, String expected) {
         Invocation help = Invocation.run(repository, args.split(" "));

@@ -58,7 +58,7 @@ public final class LoopbenchServer {
         BlockedThreadReporter reporter =
                 config.warnBlockedMs() > 0 ? blockedThreadReporter(options, config.warnBlockedMs()) : null;
         ServerMetrics metrics = new ServerMetrics();
-        Vertx vertx = Vertx.builder()
+        Vertx vertx = Transports.builder()
                 .with(options)
                 .withMetrics(metrics.vertxMetrics())
                 .build();

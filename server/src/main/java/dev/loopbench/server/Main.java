@@ -37,9 +37,11 @@ public final class Main {
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> shutDown(server), "loopbench-shutdown"));
         System.err.printf(
-                "loopbench-server: Java %s, %s, virtual threads %s, blocked-thread warnings %s, lag probe %s%n",
+                "loopbench-server: Java %s, %s, %s transport, virtual threads %s, blocked-thread warnings %s,"
+                        + " lag probe %s%n",
                 System.getProperty("java.version"),
                 server.shape(),
+                Transports.name(server.vertx()),
                 server.virtualThreads().available()
                         ? "available"
                         : "unavailable (" + server.virtualThreads().unavailableReason() + ")",

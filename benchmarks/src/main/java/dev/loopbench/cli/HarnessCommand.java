@@ -1,0 +1,72 @@
+package dev.loopbench.cli;
+
+import dev.loopbench.harness.HarnessComparison;
+import java.time.Duration;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(
+        name = "harness",
+        customSynopsis = {
+            "./run-benchmarks.sh harness [--event-loops E] [--concurrency N1,N2]",
+            "       [--rounds R] [--waves W] [--wrk-seconds S] [--threshold X]"
+        },
+        description = "What the client costs, held against wrk: starts a loopbench server as a process of its own,"
+                + " measures wrk's steady rate on GET /timer?ms=0 with N connections and loopbench's zero-delay"
+                + " waves of N, in alternating rounds, and prints loopbench's median wave time against wrk's time for"
+                + " N requests, with the CPU each spent. Without wrk (apt-get install wrk) it prints loopbench's own"
+                + " figures.",
+        footer = "Exit 0: the ratio is within the threshold (or wrk is missing); 1: it is not; 2: bad options.")
+final class HarnessCommand extends LoopbenchCommand {
+
+    @Option(names = "--event-loops", paramLabel = "E", description = "E of the server process (default 2)")
+    int eventLoops = HarnessComparison.Options.defaults().eventLoops();
+
+    @Option(
+            names = "--concurrency",
+            paramLabel = "N1,N2",
+            split = ",",
+            description = "the wave sizes, and wrk's connections (default 256,1000)")
+    List<Integer> concurrencies = HarnessComparison.Options.defaults().concurrencies();
+
+    @Option(names = "--rounds", paramLabel = "R", description = "alternating rounds of wrk and waves per N (default 3)")
+    int rounds = HarnessComparison.Options.defaults().rounds();
+
+    @Option(names = "--waves", paramLabel = "W", description = "measured waves per round (default 20)")
+    int wavesPerRound = HarnessComparison.Options.defaults().wavesPerRound();
+
+    @Option(names = "--wrk-seconds", paramLabel = "S", description = "one measured wrk run (default 5)")
+    int wrkSeconds = (int) HarnessComparison.Options.defaults().wrkDuration().toSeconds();
+
+    @Option(names = "--threshold", paramLabel = "X", description = "the ratio to wrk allowed (default 1.25)")
+    double threshold = HarnessComparison.Options.defaults().threshold();
+
+    HarnessCommand(CommandContext context) {
+        super(context);
+    }
+
+    @Override
+    public Integer call() throws UsageError {
+        HarnessComparison.Options defaults = HarnessComparison.Options.defaults();
+        HarnessComparison.Options options;
+        try {
+            options = defaults.withEventLoops(eventLoops)
+                    .withConcurrencies(concurrencies)
+                    .withWaves(defaults.warmupWaves(), rounds, wavesPerRound)
+                    .withWrk(
+                            Duration.ofSeconds(wrkSeconds),
+                            defaults.wrkWarmup(),
+                            defaults.wrkConnections(),
+                            defaults.wrkThreads())
+                    .withThreshold(threshold)
+                    .withServer(
+                            context.repositoryRoot().resolve(defaults.serverJar()),
+                            defaults.java(),
+                            defaults.serverJvmOptions());
+        } catch (IllegalArgumentException e) {
+            throw new UsageError(e.getMessage());
+        }
+        return new HarnessComparison().run(options, context.out());
+    }
+}
