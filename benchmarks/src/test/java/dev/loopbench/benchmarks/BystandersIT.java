@@ -54,7 +54,12 @@ class BystandersIT {
         assertTrue(
                 sleeping <= sleepModel + DELAY_MS + 15,
                 "at most the wave on its loop (" + sleepModel + " ms); " + context);
-        assertTrue(beside < DELAY_MS / 2.0, "a timer leaves the loop free: a few ms; " + context);
+        double besideMedian =
+                byHandler.get("timer").get(WaveProfiler.BYSTANDER_P50).getScore();
+        assertTrue(besideMedian < DELAY_MS / 10.0, "a timer leaves the loop free: a few ms; " + context);
+        // one hiccup of a busy machine can make any single request slow (43 ms at load 6): the worst
+        // beside a timer is still a small part of the worst behind the sleeps
+        assertTrue(beside < sleeping / 4, "the worst beside a timer, against behind the sleeps; " + context);
         assertTrue(byHandler.get("timer").get("bystanders").getScore() > 0, "bystanders were counted; " + context);
     }
 
