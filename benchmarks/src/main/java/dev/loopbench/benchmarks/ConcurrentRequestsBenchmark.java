@@ -159,6 +159,7 @@ public class ConcurrentRequestsBenchmark {
         if (!bystander.isBlank() && !bystander.equals(NO_BYSTANDER)) {
             startBystanders();
         }
+        WaveMetrics.CURRENT.lagAfterSetup = WaveProfiler.scrapeLag();
         WaveMetrics.CURRENT.startIteration(); // with -wi 0 the warm-up's latencies would land in the first iteration
     }
 
@@ -188,6 +189,17 @@ public class ConcurrentRequestsBenchmark {
             return client.fire();
         } catch (CellUnusable unanswered) {
             throw failCell(unanswered.getMessage());
+        }
+    }
+
+    /**
+     * The server's lag histogram after each iteration, outside JMH's clock: on the last iteration
+     * JMH tears the trial down, server included, before the profiler hears the iteration ended.
+     */
+    @TearDown(Level.Iteration)
+    public void readEventLoopLag() {
+        if (WaveMetrics.CURRENT.profiled) {
+            WaveMetrics.CURRENT.lagAfterIteration = WaveProfiler.scrapeLag();
         }
     }
 

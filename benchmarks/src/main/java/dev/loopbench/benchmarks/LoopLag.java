@@ -45,6 +45,25 @@ final class LoopLag {
             return Double.NaN;
         }
 
+        /**
+         * The largest lateness among the ticks between {@code earlier} and this, in ms: the bound of
+         * the highest bucket that gained ticks. The server's own max covers its last two minutes,
+         * start-up's class loading included; this covers the interval alone.
+         */
+        double maxMillisSince(Snapshot earlier) {
+            double total = count(this) - count(earlier);
+            if (!(total > 0)) {
+                return Double.NaN;
+            }
+            for (Map.Entry<Double, Double> bucket : cumulative.entrySet()) {
+                double below = bucket.getValue() - earlier.cumulative.getOrDefault(bucket.getKey(), 0.0);
+                if (below >= total) {
+                    return bucket.getKey() * 1e3;
+                }
+            }
+            return Double.NaN;
+        }
+
         private static double count(Snapshot snapshot) {
             return snapshot.cumulative.getOrDefault(Double.POSITIVE_INFINITY, 0.0);
         }

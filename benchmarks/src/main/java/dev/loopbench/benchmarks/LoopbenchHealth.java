@@ -32,8 +32,12 @@ public record LoopbenchHealth(ServerShape shape, boolean virtualThreads) {
                     && json.getValue("virtualThreadInstances") instanceof Integer instances
                     && instances > 0
                     && json.getValue("virtualThreads") instanceof Boolean virtualThreads) {
-                return Optional.of(
-                        new LoopbenchHealth(new ServerShape(eventLoops, workers, instances), virtualThreads));
+                // C is the server's own; a loopbench from before the compute handlers does not say, and
+                // the client's cores are the best guess for a server on the same machine
+                ServerShape shape = json.getValue("cores") instanceof Integer cores && cores > 0
+                        ? new ServerShape(eventLoops, workers, instances, cores)
+                        : new ServerShape(eventLoops, workers, instances);
+                return Optional.of(new LoopbenchHealth(shape, virtualThreads));
             }
         } catch (RuntimeException e) {
             // not JSON: not loopbench

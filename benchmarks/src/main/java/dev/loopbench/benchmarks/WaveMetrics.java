@@ -1,5 +1,6 @@
 package dev.loopbench.benchmarks;
 
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Recorder;
@@ -33,6 +34,15 @@ public final class WaveMetrics {
 
     /** A loopbench server's base URL, whose /metrics tell its event-loop lag; null for another server. */
     volatile String loopbenchUrl;
+
+    /**
+     * Its lag histogram at the end of the trial's set-up: the start of the measurement when JMH
+     * runs no warm-up iteration, whose profiler call comes before the set-up.
+     */
+    volatile Optional<LoopLag.Snapshot> lagAfterSetup = Optional.empty();
+
+    /** Its lag histogram as the latest iteration left it, read while the server still runs. */
+    volatile Optional<LoopLag.Snapshot> lagAfterIteration = Optional.empty();
 
     /** Whether {@link WaveProfiler} runs in this JVM: without it the gauges go nowhere. */
     volatile boolean profiled;

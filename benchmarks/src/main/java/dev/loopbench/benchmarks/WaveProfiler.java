@@ -122,27 +122,25 @@ public final class WaveProfiler implements InternalProfiler {
     }
 
     /**
-     * The server's event-loop lag over the measured iterations: p99 from the difference of two
-     * scrapes of its histogram, max as the server's own (Micrometer's max over its last two minutes,
-     * so the warm-up's waits of the same handler are in it too).
+     * The server's event-loop lag over the measured iterations, from the difference of two scrapes
+     * of its cumulative histogram: p99 and max, each exact to the width of its bucket.
      */
     private List<Result> lagResults() {
-        Optional<LoopLag.Snapshot> after = scrapeLag();
+        Optional<LoopLag.Snapshot> after = WaveMetrics.CURRENT.lagAfterIteration;
+        Optional<LoopLag.Snapshot> before = lagBefore.or(() -> WaveMetrics.CURRENT.lagAfterSetup);
         List<Result> results = new ArrayList<>();
-        if (lagBefore.isPresent() && after.isPresent()) {
-            double p99 = after.get().p99MillisSince(lagBefore.get());
+        if (before.isPresent() && after.isPresent()) {
+            double p99 = after.get().p99MillisSince(before.get());
+            double max = after.get().maxMillisSince(before.get());
             if (!Double.isNaN(p99)) {
                 results.add(new TrialResult(EVENT_LOOP_LAG_P99, p99, "ms", AggregationPolicy.AVG));
-            }
-            if (!Double.isNaN(after.get().maxSeconds())) {
-                results.add(new TrialResult(
-                        EVENT_LOOP_LAG_MAX, after.get().maxSeconds() * 1e3, "ms", AggregationPolicy.MAX));
+                results.add(new TrialResult(EVENT_LOOP_LAG_MAX, max, "ms", AggregationPolicy.MAX));
             }
         }
         return results;
     }
 
-    private static Optional<LoopLag.Snapshot> scrapeLag() {
+    static Optional<LoopLag.Snapshot> scrapeLag() {
         String url = WaveMetrics.CURRENT.loopbenchUrl;
         return url == null
                 ? Optional.empty()

@@ -51,7 +51,8 @@ public final class RunReport {
                         + " same N, what sending, parsing and answering N requests costs; model: ceil(N / L) x D;"
                         + " fits model: within 10% or 15 ms of T0 + model; P: N x D / measured; p50, p99: percentiles of"
                         + " every measured request of the cell, from one histogram (latency/&lt;cell&gt;.hlog); bystander p99: what"
-                        + " cheap requests (GET /health) on connections of their own waited meanwhile.",
+                        + " cheap requests (GET /health) on connections of their own waited meanwhile; loop lag max: the"
+                        + " server's own view, how late its event loops ran a task due every few ms (from /metrics).",
                 HtmlReport.table(Summary.rows(results), Summary.ALIGNMENT)));
         RunFacts facts = RunFacts.of(results);
         HtmlReport.write(

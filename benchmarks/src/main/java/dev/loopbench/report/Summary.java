@@ -24,7 +24,7 @@ public final class Summary {
 
     private Summary() {}
 
-    static final String ALIGNMENT = "lrrrrrrrrlrrrr";
+    static final String ALIGNMENT = "lrrrrrrrrlrrrrr";
 
     public static String render(List<JmhResult> results) {
         return Table.render(rows(results), ALIGNMENT);
@@ -47,7 +47,8 @@ public final class Summary {
             "P lanes",
             "p50 ms",
             "p99 ms",
-            "bystander p99 ms"
+            "bystander p99 ms",
+            "loop lag max ms"
         });
         ControlTimes controls = ControlTimes.of(results);
         List<JmhResult> ordered = new ArrayList<>(results);
@@ -90,6 +91,7 @@ public final class Summary {
                 "",
                 "",
                 "",
+                "",
                 ""
             };
         }
@@ -112,7 +114,8 @@ public final class Summary {
             format(lanes, 1),
             format(result.secondaryScore(WaveProfiler.LATENCY_P50), 1),
             format(result.secondaryScore(WaveProfiler.LATENCY_P99), 1),
-            format(result.secondaryScore(WaveProfiler.BYSTANDER_P99), 1)
+            format(result.secondaryScore(WaveProfiler.BYSTANDER_P99), 1),
+            format(result.secondaryScore(WaveProfiler.EVENT_LOOP_LAG_MAX), 1)
         };
     }
 

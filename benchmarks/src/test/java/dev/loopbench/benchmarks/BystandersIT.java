@@ -24,7 +24,8 @@ class BystandersIT {
     private static final int CONCURRENCY = 8;
 
     @Test
-    @DisplayName("wait several D behind event-loop sleeps (E = 1, N = 8, D = 50 ms), and a few ms beside a timer")
+    @DisplayName("wait several D behind event-loop sleeps (E = 1, N = 8, D = 50 ms), and a few ms beside a timer;"
+            + " the loop's own lag says the same")
     void waitBehindTheSleepers() throws Exception {
         Path output = Files.createTempFile("jmh-bystanders", ".txt");
         Map<String, Map<String, Result>> byHandler = new TreeMap<>();
@@ -61,6 +62,15 @@ class BystandersIT {
         // beside a timer is still a small part of the worst behind the sleeps
         assertTrue(beside < sleeping / 4, "the worst beside a timer, against behind the sleeps; " + context);
         assertTrue(byHandler.get("timer").get("bystanders").getScore() > 0, "bystanders were counted; " + context);
+        // the server's own view of the same harm: its loop ran its ticks as late as the bystanders waited
+        double lagBehind = byHandler
+                .get("event-loop-sleep")
+                .get(WaveProfiler.EVENT_LOOP_LAG_MAX)
+                .getScore();
+        double lagBeside =
+                byHandler.get("timer").get(WaveProfiler.EVENT_LOOP_LAG_MAX).getScore();
+        assertTrue(lagBehind >= 3 * DELAY_MS, "the loop's lag behind 8 sleeps of 50 ms: several D; " + context);
+        assertTrue(lagBeside < lagBehind / 4, "a timer's loop runs its ticks on time; " + context);
     }
 
     private static String describe(Map<String, Map<String, Result>> byHandler) {
@@ -68,7 +78,12 @@ class BystandersIT {
         byHandler.forEach((handler, metrics) -> {
             text.append(handler).append(':');
             for (String name : new String[] {
-                WaveProfiler.BYSTANDER_P50, WaveProfiler.BYSTANDER_P99, WaveProfiler.BYSTANDER_MAX, "bystanders"
+                WaveProfiler.BYSTANDER_P50,
+                WaveProfiler.BYSTANDER_P99,
+                WaveProfiler.BYSTANDER_MAX,
+                "bystanders",
+                WaveProfiler.EVENT_LOOP_LAG_P99,
+                WaveProfiler.EVENT_LOOP_LAG_MAX
             }) {
                 Result metric = metrics.get(name);
                 text.append(' ').append(name).append('=').append(metric == null ? "none" : metric.getScore());

@@ -38,8 +38,10 @@ class LoopLagTest {
         assertEquals(
                 100, after.p99MillisSince(before), 1e-9, "5% of the 2000 new ticks were late: p99 in the late bucket");
         assertEquals(0.0503, after.maxSeconds(), 1e-12);
+        assertEquals(100, after.maxMillisSince(before), 1e-9, "the highest bucket that gained ticks");
         LoopLag.Snapshot onTime = LoopLag.parse(scrape(2900, 100, 3000, 0.0503)).orElseThrow();
         assertEquals(1, onTime.p99MillisSince(after), 1e-9, "only on-time ticks since: p99 in the first bucket");
+        assertEquals(1, onTime.maxMillisSince(after), 1e-9, "the late ticks before it are not this interval's");
     }
 
     @Test
@@ -47,5 +49,14 @@ class LoopLagTest {
     void otherServers() {
         assertTrue(LoopLag.parse("# HELP http_requests_total\nhttp_requests_total 12\n")
                 .isEmpty());
+    }
+
+    @Test
+    @DisplayName("reads the lag of a live in-process loopbench server from its /metrics")
+    void live() throws Exception {
+        try (InProcessTarget server = InProcessTarget.start(1)) {
+            var scraped = LoopLag.scrape(Probes.client(false, java.time.Duration.ofSeconds(5)), server.baseUrl());
+            assertTrue(scraped.isPresent(), "no lag histogram at " + server.baseUrl() + "/metrics");
+        }
     }
 }
