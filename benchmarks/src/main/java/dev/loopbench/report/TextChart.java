@@ -58,7 +58,10 @@ public final class TextChart {
         char spare = 'a';
         for (WaveLines.Line line : ordered(lines)) {
             Optional<WaitStyle> style = WaitStyle.fromPath(line.handler());
-            char letter = style.isPresent() ? style.get().look().letter() : spare++;
+            char letter = style.isPresent()
+                            && !legend.containsValue(style.get().look().letter())
+                    ? style.get().look().letter()
+                    : spare++; // a second line of one handler, such as the control, gets a letter of its own
             legend.put(line.name(), letter);
             for (JmhResult cell : line.cells()) {
                 int x = position(Double.parseDouble(cell.param("concurrency")), minN, maxN, PLOT_WIDTH);
