@@ -4,9 +4,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpClientAgent;
-import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.PoolOptions;
 import java.net.URI;
 import java.util.concurrent.CountDownLatch;
@@ -75,16 +73,8 @@ public final class Bystanders implements AutoCloseable {
         this.periodNanos = TimeUnit.MILLISECONDS.toNanos(periodMillis);
         this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
         this.context = vertx.getOrCreateContext();
-        HttpClientOptions options = new HttpClientOptions()
-                .setProtocolVersion(HttpVersion.HTTP_1_1)
-                .setHttp2ClearTextUpgrade(false)
-                .setKeepAlive(true);
-        if (tls) {
-            boolean insecure = ForkSettings.insecure();
-            options.setSsl(true).setTrustAll(insecure).setVerifyHost(!insecure);
-        }
         this.client = vertx.httpClientBuilder()
-                .with(options)
+                .with(ClientOptions.forTarget(tls))
                 .with(new PoolOptions().setHttp1MaxSize(connections))
                 .build();
     }

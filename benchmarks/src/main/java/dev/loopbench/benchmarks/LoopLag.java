@@ -32,17 +32,7 @@ final class LoopLag {
          * bound of the bucket it falls in, so it is exact to the bucket's width; NaN without ticks.
          */
         double p99MillisSince(Snapshot earlier) {
-            double total = count(this) - count(earlier);
-            if (!(total > 0)) {
-                return Double.NaN;
-            }
-            for (Map.Entry<Double, Double> bucket : cumulative.entrySet()) {
-                double below = bucket.getValue() - earlier.cumulative.getOrDefault(bucket.getKey(), 0.0);
-                if (below >= 0.99 * total) {
-                    return bucket.getKey() * 1e3;
-                }
-            }
-            return Double.NaN;
+            return boundHoldingSince(earlier, 0.99);
         }
 
         /**
@@ -51,13 +41,18 @@ final class LoopLag {
          * start-up's class loading included; this covers the interval alone.
          */
         double maxMillisSince(Snapshot earlier) {
+            return boundHoldingSince(earlier, 1);
+        }
+
+        /** The bound of the first bucket that holds {@code share} of the new ticks, in ms; NaN without any. */
+        private double boundHoldingSince(Snapshot earlier, double share) {
             double total = count(this) - count(earlier);
             if (!(total > 0)) {
                 return Double.NaN;
             }
             for (Map.Entry<Double, Double> bucket : cumulative.entrySet()) {
                 double below = bucket.getValue() - earlier.cumulative.getOrDefault(bucket.getKey(), 0.0);
-                if (below >= total) {
+                if (below >= share * total) {
                     return bucket.getKey() * 1e3;
                 }
             }

@@ -6,7 +6,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientAgent;
-import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.ext.web.client.HttpResponse;
@@ -96,30 +95,13 @@ public final class WaveClient implements AutoCloseable {
 
     private HttpClientAgent pool(int connections) {
         return vertx.httpClientBuilder()
-                .with(options())
+                .with(ClientOptions.forTarget(tls))
                 .with(new PoolOptions().setHttp1MaxSize(connections))
                 .withConnectHandler(connection -> {
                     connectionsOpened.incrementAndGet();
                     connection.closeHandler(closed -> connectionsClosed.incrementAndGet());
                 })
                 .build();
-    }
-
-    /**
-     * Plain HTTP/1.1 (Vert.x's default, and no h2c upgrade: servers without it answer one with
-     * 400); TLS for an {@code https://} target, trusting any certificate only with --insecure.
-     */
-    private HttpClientOptions options() {
-        HttpClientOptions options = new HttpClientOptions()
-                .setProtocolVersion(HttpVersion.HTTP_1_1)
-                .setHttp2ClearTextUpgrade(false)
-                .setKeepAlive(true)
-                .setPipelining(false);
-        if (tls) {
-            boolean insecure = ForkSettings.insecure();
-            options.setSsl(true).setTrustAll(insecure).setVerifyHost(!insecure);
-        }
-        return options;
     }
 
     /** One answered request, for those who look at requests one by one (the timeline). */

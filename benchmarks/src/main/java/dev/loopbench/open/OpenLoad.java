@@ -2,15 +2,13 @@ package dev.loopbench.open;
 
 import dev.loopbench.benchmarks.BenchmarkDefaults;
 import dev.loopbench.benchmarks.CellUnusable;
-import dev.loopbench.benchmarks.ForkSettings;
+import dev.loopbench.benchmarks.ClientOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpClientAgent;
-import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpConnectOptions;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.RequestOptions;
 import java.net.URI;
 import java.time.Duration;
@@ -112,21 +110,8 @@ final class OpenLoad {
         }
     }
 
-    /**
-     * Plain HTTP/1.1 without pipelining or h2c upgrade, as loopbench always speaks; TLS for an
-     * {@code https://} target, trusting any certificate only with --insecure.
-     */
     private static HttpClientAgent client(Vertx vertx, boolean tls) {
-        HttpClientOptions options = new HttpClientOptions()
-                .setProtocolVersion(HttpVersion.HTTP_1_1)
-                .setHttp2ClearTextUpgrade(false)
-                .setKeepAlive(true)
-                .setPipelining(false);
-        if (tls) {
-            boolean insecure = ForkSettings.insecure();
-            options.setSsl(true).setTrustAll(insecure).setVerifyHost(!insecure);
-        }
-        return vertx.httpClientBuilder().with(options).build();
+        return vertx.httpClientBuilder().with(ClientOptions.forTarget(tls)).build();
     }
 
     private static RequestOptions request(String url) {
