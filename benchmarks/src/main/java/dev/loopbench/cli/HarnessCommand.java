@@ -10,13 +10,14 @@ import picocli.CommandLine.Option;
         name = "harness",
         customSynopsis = {
             "./run-benchmarks.sh harness [--event-loops E] [--concurrency N1,N2]",
-            "       [--rounds R] [--waves W] [--wrk-seconds S] [--threshold X]"
+            "       [--warmup-seconds S] [--rounds R] [--waves W] [--wrk-seconds S]",
+            "       [--threshold X]"
         },
         description = "What the client costs, held against wrk: starts a loopbench server as a process of its own,"
                 + " measures wrk's steady rate on GET /timer?ms=0 with N connections and loopbench's zero-delay"
                 + " waves of N, in alternating rounds, and prints loopbench's median wave time against wrk's time for"
                 + " N requests, with the CPU each spent. Without wrk (apt-get install wrk) it prints loopbench's own"
-                + " figures.",
+                + " figures. About a minute.",
         footer = "Exit 0: the ratio is within the threshold (or wrk is missing); 1: it is not; 2: bad options.")
 final class HarnessCommand extends LoopbenchCommand {
 
@@ -29,6 +30,12 @@ final class HarnessCommand extends LoopbenchCommand {
             split = ",",
             description = "the wave sizes, and wrk's connections (default 256,1000)")
     List<Integer> concurrencies = HarnessComparison.Options.defaults().concurrencies();
+
+    @Option(
+            names = "--warmup-seconds",
+            paramLabel = "S",
+            description = "unmeasured waves per N before its rounds, for the JIT (default 10)")
+    int warmupSeconds = (int) HarnessComparison.Options.defaults().warmup().toSeconds();
 
     @Option(names = "--rounds", paramLabel = "R", description = "alternating rounds of wrk and waves per N (default 3)")
     int rounds = HarnessComparison.Options.defaults().rounds();
@@ -53,7 +60,10 @@ final class HarnessCommand extends LoopbenchCommand {
         try {
             options = defaults.withEventLoops(eventLoops)
                     .withConcurrencies(concurrencies)
-                    .withWaves(defaults.warmupWaves(), rounds, wavesPerRound)
+                    .withWaves(
+                            Duration.ofSeconds(UsageErrors.inRange(spec, "--warmup-seconds", warmupSeconds, 0, 600)),
+                            rounds,
+                            wavesPerRound)
                     .withWrk(
                             Duration.ofSeconds(wrkSeconds),
                             defaults.wrkWarmup(),
@@ -65,7 +75,7 @@ final class HarnessCommand extends LoopbenchCommand {
                             defaults.java(),
                             defaults.serverJvmOptions());
         } catch (IllegalArgumentException e) {
-            throw new UsageError(e.getMessage());
+            throw UsageErrors.badOption(spec, e.getMessage());
         }
         return new HarnessComparison().run(options, context.out());
     }

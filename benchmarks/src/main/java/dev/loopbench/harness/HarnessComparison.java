@@ -34,7 +34,9 @@ public final class HarnessComparison {
     /**
      * @param eventLoops        E of the server process
      * @param concurrencies     the Ns, each a wave of N requests and wrk with N connections
-     * @param warmupWaves       unmeasured waves per N before the first round (also opens the N connections)
+     * @param warmup            how long each N fires unmeasured waves before its first round (at least one
+     *     wave, which opens the N connections): the JIT needs some 10 s of waves before a wave of 256
+     *     stops shrinking, as JMH's warm-up iterations give the benchmark
      * @param rounds            turns of (one wrk run, {@code wavesPerRound} waves) per N
      * @param wavesPerRound     measured waves per round; the median is over all rounds
      * @param wrkDuration       length of one measured wrk run
@@ -49,7 +51,7 @@ public final class HarnessComparison {
     public record Options(
             int eventLoops,
             List<Integer> concurrencies,
-            int warmupWaves,
+            Duration warmup,
             int rounds,
             int wavesPerRound,
             Duration wrkDuration,
@@ -67,7 +69,7 @@ public final class HarnessComparison {
             require(eventLoops >= 1, "event loops must be at least 1");
             require(!concurrencies.isEmpty(), "give at least one N");
             require(concurrencies.stream().allMatch(n -> n >= 1), "every N must be at least 1");
-            require(warmupWaves >= 0, "warm-up waves must be 0 or more");
+            require(!warmup.isNegative(), "the warm-up must not be negative");
             require(rounds >= 1, "rounds must be at least 1");
             require(wavesPerRound >= 1, "waves per round must be at least 1");
             require(!wrkDuration.isNegative() && wrkDuration.toSeconds() >= 1, "wrk's duration must be 1 s or more");
@@ -78,15 +80,15 @@ public final class HarnessComparison {
         }
 
         /**
-         * E = 2, N = 256 and 1000, 100 warm-up waves, 3 rounds of (wrk for 5 s, 20 waves), an
+         * E = 2, N = 256 and 1000, 10 s of warm-up waves, 3 rounds of (wrk for 5 s, 20 waves), an
          * unmeasured wrk run of 2 s, wrk -t1 -cN, threshold 1.25, {@code server/target/loopbench-server.jar}
-         * run by this JVM's java. About 45 s.
+         * run by this JVM's java. About 65 s.
          */
         public static Options defaults() {
             return new Options(
                     2,
                     List.of(256, 1000),
-                    100,
+                    Duration.ofSeconds(10),
                     3,
                     20,
                     Duration.ofSeconds(5),
@@ -103,7 +105,7 @@ public final class HarnessComparison {
             return new Options(
                     value,
                     concurrencies,
-                    warmupWaves,
+                    warmup,
                     rounds,
                     wavesPerRound,
                     wrkDuration,
@@ -120,7 +122,7 @@ public final class HarnessComparison {
             return new Options(
                     eventLoops,
                     value,
-                    warmupWaves,
+                    warmup,
                     rounds,
                     wavesPerRound,
                     wrkDuration,
@@ -133,7 +135,7 @@ public final class HarnessComparison {
                     serverJvmOptions);
         }
 
-        public Options withWaves(int warmup, int rounds, int perRound) {
+        public Options withWaves(Duration warmup, int rounds, int perRound) {
             return new Options(
                     eventLoops,
                     concurrencies,
@@ -150,15 +152,15 @@ public final class HarnessComparison {
                     serverJvmOptions);
         }
 
-        public Options withWrk(Duration duration, Duration warmup, int connections, int threads) {
+        public Options withWrk(Duration duration, Duration wrkWarmupValue, int connections, int threads) {
             return new Options(
                     eventLoops,
                     concurrencies,
-                    warmupWaves,
+                    warmup,
                     rounds,
                     wavesPerRound,
                     duration,
-                    warmup,
+                    wrkWarmupValue,
                     connections,
                     threads,
                     threshold,
@@ -171,7 +173,7 @@ public final class HarnessComparison {
             return new Options(
                     eventLoops,
                     concurrencies,
-                    warmupWaves,
+                    warmup,
                     rounds,
                     wavesPerRound,
                     wrkDuration,
@@ -188,7 +190,7 @@ public final class HarnessComparison {
             return new Options(
                     eventLoops,
                     concurrencies,
-                    warmupWaves,
+                    warmup,
                     rounds,
                     wavesPerRound,
                     wrkDuration,
@@ -321,9 +323,10 @@ public final class HarnessComparison {
             if (first) {
                 out.printf("harness: client on the %s transport%n", client.transport());
             }
-            for (int i = 0; i < options.warmupWaves(); i++) {
+            long warmupEnds = System.nanoTime() + options.warmup().toNanos();
+            do {
                 fire(client, concurrency, "a warm-up wave");
-            }
+            } while (System.nanoTime() < warmupEnds);
             if (wrk.isPresent() && !options.wrkWarmup().isZero()) {
                 runWrk(options, url, connections, options.wrkWarmup());
             }

@@ -65,7 +65,8 @@ class HelpTest {
                 "diagnose --target http://x:1     | usage: ./run-benchmarks.sh diagnose",
                 "hyperfoil export --concurrency 4 --rate 9 | usage: ./run-benchmarks.sh hyperfoil export",
                 "hyperfoil run                    | usage: ./run-benchmarks.sh hyperfoil run",
-                "open --bogus                     | usage: ./run-benchmarks.sh open"
+                "open --bogus                     | usage: ./run-benchmarks.sh open",
+                "harness --warmup-seconds -1      | usage: ./run-benchmarks.sh harness"
             })
     void badOptionsShowTheCommandsUsage(String args, String usage) {
         Invocation refused = Invocation.run(repository, args.split(" "));

@@ -26,7 +26,7 @@ class HarnessComparisonIT {
     private static HarnessComparison.Options small() {
         return HarnessComparison.Options.defaults()
                 .withConcurrencies(List.of(8, 32))
-                .withWaves(5, 2, 3)
+                .withWaves(Duration.ZERO, 2, 3)
                 .withWrk(Duration.ofSeconds(1), Duration.ZERO, 0, 1)
                 .withServer(SERVER_JAR, HarnessComparison.Options.defaults().java(), List.of("-Xmx128m"));
     }
