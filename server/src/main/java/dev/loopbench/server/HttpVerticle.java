@@ -63,7 +63,7 @@ final class HttpVerticle extends VerticleBase {
         }
         request.response()
                 .setStatusCode(status)
-                .putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8")
+                .putHeader(HttpHeaders.CONTENT_TYPE, Replies.JSON)
                 .putHeader(HttpHeaders.CONNECTION, "close")
                 .end(new JsonObject().put("error", message).encode())
                 .onComplete(ignored -> request.connection().close());

@@ -29,11 +29,13 @@ final class RequestRouter implements Handler<HttpServerRequest> {
 
     private final WaitHandlers handlers;
     private final ServerFacts facts;
+    private final String healthJson;
     private final ServerMetrics metrics;
 
     RequestRouter(WaitHandlers handlers, ServerFacts facts, ServerMetrics metrics) {
         this.handlers = handlers;
         this.facts = facts;
+        this.healthJson = facts.toJson().encode(); // nothing in it changes while the server runs
         this.metrics = metrics;
     }
 
@@ -66,12 +68,12 @@ final class RequestRouter implements Handler<HttpServerRequest> {
         if (request.method() != HttpMethod.GET) {
             throw new ClientError(405, request.method().name() + " is not allowed on " + path + "; use GET");
         }
-        if (METRICS.equals(path)) {
-            metrics.reply(request);
-            return;
-        }
         if (style == null) {
-            Replies.json(request, 200, facts.toJson());
+            if (METRICS.equals(path)) {
+                metrics.reply(request);
+            } else {
+                Replies.json(request, 200, healthJson);
+            }
             return;
         }
         if (style.needsVirtualThreads() && !facts.virtualThreads().available()) {

@@ -4,8 +4,7 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -34,7 +33,9 @@ public final class VirtualThreadHandoff implements WaitHandler {
 
     private final Vertx vertx;
     private final Function<VirtualThreadHandoff, VirtualThreadVerticle> verticle;
-    private final List<VirtualThreadVerticle> instances = new CopyOnWriteArrayList<>();
+    /** Replaced, never changed, on (un)deployment: a request reads it without copying it. */
+    private volatile VirtualThreadVerticle[] instances = new VirtualThreadVerticle[0];
+
     private final AtomicInteger next = new AtomicInteger();
 
     /** @param verticle makes one instance of the verticle that waits, given this handoff */
@@ -52,17 +53,19 @@ public final class VirtualThreadHandoff implements WaitHandler {
                         .setInstances(instances));
     }
 
-    void register(VirtualThreadVerticle instance) {
-        instances.add(instance);
+    synchronized void register(VirtualThreadVerticle instance) {
+        VirtualThreadVerticle[] more = Arrays.copyOf(instances, instances.length + 1);
+        more[instances.length] = instance;
+        instances = more;
     }
 
-    void unregister(VirtualThreadVerticle instance) {
-        instances.remove(instance);
+    synchronized void unregister(VirtualThreadVerticle instance) {
+        instances = Arrays.stream(instances).filter(other -> other != instance).toArray(VirtualThreadVerticle[]::new);
     }
 
     @Override
     public Future<Waited> waitFor(int ms) {
-        VirtualThreadVerticle[] current = instances.toArray(new VirtualThreadVerticle[0]);
+        VirtualThreadVerticle[] current = instances;
         if (current.length == 0) {
             return Future.failedFuture("no virtual-thread verticle instance is deployed");
         }
