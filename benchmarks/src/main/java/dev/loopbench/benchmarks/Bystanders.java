@@ -6,7 +6,6 @@ import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
-import java.net.URI;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -60,13 +59,10 @@ public final class Bystanders implements AutoCloseable {
 
     /** @param periodMillis the least time between two requests of one connection */
     public Bystanders(String url, int connections, long periodMillis, Recorder latencyNanos) {
-        URI parsed = URI.create(url);
-        boolean tls = "https".equals(parsed.getScheme());
-        this.host = parsed.getHost().startsWith("[")
-                ? parsed.getHost().substring(1, parsed.getHost().length() - 1)
-                : parsed.getHost();
-        this.port = parsed.getPort() > 0 ? parsed.getPort() : tls ? 443 : 80;
-        this.uri = parsed.getRawPath() + (parsed.getRawQuery() == null ? "" : "?" + parsed.getRawQuery());
+        ClientOptions.Endpoint endpoint = ClientOptions.endpoint(url);
+        this.host = endpoint.host();
+        this.port = endpoint.port();
+        this.uri = endpoint.uri();
         this.connections = connections;
         this.idleSenders = connections;
         this.latencyNanos = latencyNanos;
@@ -74,7 +70,7 @@ public final class Bystanders implements AutoCloseable {
         this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
         this.context = vertx.getOrCreateContext();
         this.client = vertx.httpClientBuilder()
-                .with(ClientOptions.forTarget(tls))
+                .with(ClientOptions.forTarget(endpoint.tls()))
                 .with(new PoolOptions().setHttp1MaxSize(connections))
                 .build();
     }

@@ -2,6 +2,7 @@ package dev.loopbench.benchmarks;
 
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpVersion;
+import java.net.URI;
 
 /**
  * How every Vert.x client of loopbench speaks to a target: waves, bystanders and the open model.
@@ -12,6 +13,21 @@ import io.vertx.core.http.HttpVersion;
 public final class ClientOptions {
 
     private ClientOptions() {}
+
+    /** Where a request URL points, as Vert.x's clients take it. */
+    public record Endpoint(String host, int port, boolean tls, String uri) {}
+
+    /** The host without an IPv6 address's URL brackets, the scheme's port when none is given, the raw path and query. */
+    public static Endpoint endpoint(String requestUrl) {
+        URI parsed = URI.create(requestUrl);
+        boolean tls = "https".equals(parsed.getScheme());
+        String host = parsed.getHost();
+        return new Endpoint(
+                host.startsWith("[") ? host.substring(1, host.length() - 1) : host,
+                parsed.getPort() > 0 ? parsed.getPort() : tls ? 443 : 80,
+                tls,
+                parsed.getRawPath() + (parsed.getRawQuery() == null ? "" : "?" + parsed.getRawQuery()));
+    }
 
     public static HttpClientOptions forTarget(boolean tls) {
         HttpClientOptions options = new HttpClientOptions()

@@ -10,7 +10,6 @@ import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -69,13 +68,11 @@ public final class WaveClient implements AutoCloseable {
      *     HdrHistogram's log tools assume)
      */
     public WaveClient(String requestUrl, int concurrency, long timeoutMs, Recorder latencyNanos) {
-        URI parsed = URI.create(requestUrl);
-        this.host = parsed.getHost().startsWith("[")
-                ? parsed.getHost().substring(1, parsed.getHost().length() - 1)
-                : parsed.getHost(); // the client wants an IPv6 address without its URL brackets
-        this.tls = "https".equals(parsed.getScheme());
-        this.port = parsed.getPort() > 0 ? parsed.getPort() : tls ? 443 : 80;
-        this.uri = parsed.getRawPath() + (parsed.getRawQuery() == null ? "" : "?" + parsed.getRawQuery());
+        ClientOptions.Endpoint endpoint = ClientOptions.endpoint(requestUrl);
+        this.host = endpoint.host();
+        this.tls = endpoint.tls();
+        this.port = endpoint.port();
+        this.uri = endpoint.uri();
         this.concurrency = concurrency;
         this.timeoutMs = timeoutMs;
         this.latencyNanos = latencyNanos;

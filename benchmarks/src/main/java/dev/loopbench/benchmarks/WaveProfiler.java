@@ -2,6 +2,7 @@ package dev.loopbench.benchmarks;
 
 import dev.loopbench.model.WaveModel;
 import java.io.IOException;
+import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -75,11 +76,11 @@ public final class WaveProfiler implements InternalProfiler {
     public Collection<? extends Result> afterIteration(
             BenchmarkParams benchmarkParams, IterationParams iterationParams, IterationResult result) {
         WaveMetrics metrics = WaveMetrics.CURRENT;
-        Histogram latencies = metrics.latencyNanos.getIntervalHistogram();
         List<Result> results = new ArrayList<>();
         if (iterationParams.getType() != IterationType.MEASUREMENT || metrics.waves.sum() == 0) {
-            return results;
+            return results; // the next iteration starts its recorders afresh (WaveMetrics.startIteration)
         }
+        Histogram latencies = metrics.latencyNanos.getIntervalHistogram();
         trial.add(
                 latencies, metrics.bystanderNanos.getIntervalHistogram(), metrics.waves.sum(), metrics.waveNanos.sum());
         logInterval(benchmarkParams, latencies);
@@ -142,9 +143,12 @@ public final class WaveProfiler implements InternalProfiler {
 
     static Optional<LoopLag.Snapshot> scrapeLag() {
         String url = WaveMetrics.CURRENT.loopbenchUrl;
-        return url == null
-                ? Optional.empty()
-                : LoopLag.scrape(Probes.client(ForkSettings.insecure(), Duration.ofSeconds(5)), url);
+        return url == null ? Optional.empty() : LoopLag.scrape(LagScrapes.CLIENT, url);
+    }
+
+    /** One client for every scrape of a fork: a new one each time left a selector thread and a connection to the GC. */
+    private static final class LagScrapes {
+        static final HttpClient CLIENT = Probes.client(ForkSettings.insecure(), Duration.ofSeconds(5));
     }
 
     private TrialResult percentile(String name, double percentile) {

@@ -58,22 +58,20 @@ final class HarnessCommand extends LoopbenchCommand {
         HarnessComparison.Options defaults = HarnessComparison.Options.defaults();
         HarnessComparison.Options options;
         try {
-            options = defaults.withEventLoops(eventLoops)
-                    .withConcurrencies(concurrencies)
-                    .withWaves(
-                            Duration.ofSeconds(UsageErrors.inRange(spec, "--warmup-seconds", warmupSeconds, 0, 600)),
-                            rounds,
-                            wavesPerRound)
-                    .withWrk(
-                            Duration.ofSeconds(wrkSeconds),
-                            defaults.wrkWarmup(),
-                            defaults.wrkConnections(),
-                            defaults.wrkThreads())
-                    .withThreshold(threshold)
-                    .withServer(
-                            context.repositoryRoot().resolve(defaults.serverJar()),
-                            defaults.java(),
-                            defaults.serverJvmOptions());
+            options = new HarnessComparison.Options(
+                    eventLoops,
+                    concurrencies,
+                    Duration.ofSeconds(UsageErrors.inRange(spec, "--warmup-seconds", warmupSeconds, 0, 600)),
+                    rounds,
+                    wavesPerRound,
+                    Duration.ofSeconds(wrkSeconds),
+                    defaults.wrkWarmup(),
+                    defaults.wrkConnections(),
+                    defaults.wrkThreads(),
+                    threshold,
+                    context.repositoryRoot().resolve(defaults.serverJar()),
+                    defaults.java(),
+                    defaults.serverJvmOptions());
         } catch (IllegalArgumentException e) {
             throw UsageErrors.badOption(spec, e.getMessage());
         }

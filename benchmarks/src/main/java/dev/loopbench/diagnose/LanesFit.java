@@ -97,7 +97,7 @@ public final class LanesFit {
         return lanes.isEmpty() ? 1 : (concurrency + (long) lanes.getAsInt() - 1) / lanes.getAsInt();
     }
 
-    static double median(List<Double> values) {
+    public static double median(List<Double> values) {
         List<Double> sorted = values.stream().sorted().toList();
         int n = sorted.size();
         return n == 0 ? 0 : n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;

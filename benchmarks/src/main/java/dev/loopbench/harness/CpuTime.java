@@ -23,12 +23,4 @@ final class CpuTime {
     static long ofProcess(ProcessHandle process) {
         return process.info().totalCpuDuration().map(Duration::toNanos).orElse(-1L);
     }
-
-    /** Microseconds per request between two readings; NaN when either reading is unknown. */
-    static double microsPerRequest(long beforeNanos, long afterNanos, long requests) {
-        if (beforeNanos < 0 || afterNanos < 0 || requests <= 0) {
-            return Double.NaN;
-        }
-        return (afterNanos - beforeNanos) / 1e3 / requests;
-    }
 }

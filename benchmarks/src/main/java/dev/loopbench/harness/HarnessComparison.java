@@ -1,6 +1,7 @@
 package dev.loopbench.harness;
 
 import dev.loopbench.benchmarks.WaveClient;
+import dev.loopbench.diagnose.LanesFit;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
@@ -99,108 +100,6 @@ public final class HarnessComparison {
                     Path.of("server", "target", "loopbench-server.jar"),
                     Path.of(System.getProperty("java.home"), "bin", "java"),
                     List.of());
-        }
-
-        public Options withEventLoops(int value) {
-            return new Options(
-                    value,
-                    concurrencies,
-                    warmup,
-                    rounds,
-                    wavesPerRound,
-                    wrkDuration,
-                    wrkWarmup,
-                    wrkConnections,
-                    wrkThreads,
-                    threshold,
-                    serverJar,
-                    java,
-                    serverJvmOptions);
-        }
-
-        public Options withConcurrencies(List<Integer> value) {
-            return new Options(
-                    eventLoops,
-                    value,
-                    warmup,
-                    rounds,
-                    wavesPerRound,
-                    wrkDuration,
-                    wrkWarmup,
-                    wrkConnections,
-                    wrkThreads,
-                    threshold,
-                    serverJar,
-                    java,
-                    serverJvmOptions);
-        }
-
-        public Options withWaves(Duration warmup, int rounds, int perRound) {
-            return new Options(
-                    eventLoops,
-                    concurrencies,
-                    warmup,
-                    rounds,
-                    perRound,
-                    wrkDuration,
-                    wrkWarmup,
-                    wrkConnections,
-                    wrkThreads,
-                    threshold,
-                    serverJar,
-                    java,
-                    serverJvmOptions);
-        }
-
-        public Options withWrk(Duration duration, Duration wrkWarmupValue, int connections, int threads) {
-            return new Options(
-                    eventLoops,
-                    concurrencies,
-                    warmup,
-                    rounds,
-                    wavesPerRound,
-                    duration,
-                    wrkWarmupValue,
-                    connections,
-                    threads,
-                    threshold,
-                    serverJar,
-                    java,
-                    serverJvmOptions);
-        }
-
-        public Options withThreshold(double value) {
-            return new Options(
-                    eventLoops,
-                    concurrencies,
-                    warmup,
-                    rounds,
-                    wavesPerRound,
-                    wrkDuration,
-                    wrkWarmup,
-                    wrkConnections,
-                    wrkThreads,
-                    value,
-                    serverJar,
-                    java,
-                    serverJvmOptions);
-        }
-
-        public Options withServer(Path jar, Path javaExecutable, List<String> jvmOptions) {
-            return new Options(
-                    eventLoops,
-                    concurrencies,
-                    warmup,
-                    rounds,
-                    wavesPerRound,
-                    wrkDuration,
-                    wrkWarmup,
-                    wrkConnections,
-                    wrkThreads,
-                    threshold,
-                    jar,
-                    javaExecutable,
-                    jvmOptions);
         }
 
         private static void require(boolean condition, String message) {
@@ -472,14 +371,9 @@ public final class HarnessComparison {
         return 1;
     }
 
+    /** NaN for none: without wrk there are no rates. */
     static double median(List<Double> values) {
-        if (values.isEmpty()) {
-            return Double.NaN;
-        }
-        double[] sorted =
-                values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        int middle = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+        return values.isEmpty() ? Double.NaN : LanesFit.median(values);
     }
 
     private static String loadAverage() {

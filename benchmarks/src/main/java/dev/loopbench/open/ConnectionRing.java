@@ -43,6 +43,8 @@ final class ConnectionRing {
     private final List<Slot> slots = new ArrayList<>();
     /** The slot the last request took: the next one starts looking after it. */
     private int cursor = -1;
+    /** Slots in the ring not busy: past the knee all are busy, and a send must not scan them all to find out. */
+    private int idle;
 
     private int opening;
     private int opened;
@@ -55,12 +57,16 @@ final class ConnectionRing {
 
     /** The next idle connection after the last one handed out, now busy; null when every one is busy. */
     Slot nextIdle() {
+        if (idle == 0) {
+            return null;
+        }
         for (int step = 1; step <= slots.size(); step++) {
             int index = (cursor + step) % slots.size();
             Slot slot = slots.get(index);
             if (!slot.busy) {
                 cursor = index;
                 slot.busy = true;
+                idle--;
                 return slot;
             }
         }
@@ -93,6 +99,9 @@ final class ConnectionRing {
         int index = slots.indexOf(slot);
         if (index >= 0) {
             slots.remove(index);
+            if (!slot.busy) {
+                idle--;
+            }
             if (index <= cursor) {
                 cursor--; // the turn stays with the connection after the removed one
             }
@@ -101,6 +110,9 @@ final class ConnectionRing {
 
     /** The request on it is answered (or failed): the connection may take the next. */
     void release(Slot slot) {
+        if (slot.busy && !slot.closed) {
+            idle++;
+        }
         slot.busy = false;
     }
 

@@ -1,7 +1,6 @@
 package dev.loopbench.open;
 
 import dev.loopbench.render.ChartStyle;
-import java.awt.BasicStroke;
 import java.awt.Color;
 import java.util.stream.DoubleStream;
 import org.knowm.xchart.XYChart;
@@ -18,8 +17,6 @@ final class OpenChartParts {
 
     static final int WIDTH = 1100;
     static final int HEIGHT = 650;
-    static final BasicStroke DASHED =
-            new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {7, 5}, 0);
     private static final Color MODEL = new Color(0x55, 0x55, 0x55);
 
     private OpenChartParts() {}
@@ -53,7 +50,7 @@ final class OpenChartParts {
     static void line(XYChart chart, String name, double[] x, double[] y) {
         XYSeries series = chart.addSeries(name, x, y);
         series.setLineColor(MODEL);
-        series.setLineStyle(DASHED);
+        series.setLineStyle(ChartStyle.DASHED);
         series.setMarker(SeriesMarkers.NONE);
     }
 

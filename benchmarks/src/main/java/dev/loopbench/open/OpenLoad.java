@@ -10,7 +10,6 @@ import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.http.HttpConnectOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -115,17 +114,12 @@ final class OpenLoad {
     }
 
     private static RequestOptions request(String url) {
-        URI parsed = URI.create(url);
-        boolean tls = "https".equals(parsed.getScheme());
-        String host = parsed.getHost();
-        if (host.startsWith("[")) {
-            host = host.substring(1, host.length() - 1); // the client wants an IPv6 address without its brackets
-        }
+        ClientOptions.Endpoint endpoint = ClientOptions.endpoint(url);
         return new RequestOptions()
                 .setMethod(HttpMethod.GET)
-                .setHost(host)
-                .setPort(parsed.getPort() > 0 ? parsed.getPort() : tls ? 443 : 80)
-                .setSsl(tls)
-                .setURI(parsed.getRawPath() + (parsed.getRawQuery() == null ? "" : "?" + parsed.getRawQuery()));
+                .setHost(endpoint.host())
+                .setPort(endpoint.port())
+                .setSsl(endpoint.tls())
+                .setURI(endpoint.uri());
     }
 }

@@ -1,11 +1,11 @@
 package dev.loopbench.open;
 
-import static dev.loopbench.open.OpenChartParts.DASHED;
 import static dev.loopbench.open.OpenChartParts.chart;
 import static dev.loopbench.open.OpenChartParts.knee;
 import static dev.loopbench.open.OpenChartParts.line;
 import static dev.loopbench.open.OpenChartParts.max;
 import static dev.loopbench.open.OpenChartParts.min;
+import static dev.loopbench.render.ChartStyle.DASHED;
 
 import java.awt.Color;
 import java.util.List;

@@ -28,10 +28,6 @@ public final class TimelineRecorder {
 
     private TimelineRecorder() {}
 
-    public static WaveTrace record(Target target, String handler, int concurrency, int delayMs) throws Exception {
-        return record(target, handler, concurrency, delayMs, Optional.empty());
-    }
-
     /**
      * @param bystander a cheap path of the target to send during the recorded wave, on connections of
      *     its own, one per event loop, each at most every D / 2: a handful of rows, not a crowd

@@ -24,18 +24,6 @@ public record WaveTrace(
         bystanders = List.copyOf(bystanders);
     }
 
-    /** A wave traced without bystanders. */
-    public WaveTrace(
-            String handler,
-            int concurrency,
-            int delayMs,
-            String serverShape,
-            double predictedMillis,
-            boolean sameClock,
-            List<RequestTrace> requests) {
-        this(handler, concurrency, delayMs, serverShape, predictedMillis, sameClock, requests, List.of());
-    }
-
     /** When the last answer arrived, in ms from the start. */
     public double millis() {
         return requests.stream().mapToDouble(RequestTrace::answered).max().orElse(0);

@@ -23,12 +23,22 @@ class HarnessComparisonIT {
     private static final Path SERVER_JAR = Path.of("..", "server", "target", "loopbench-server.jar");
     private static final Pattern SERVER_PID = Pattern.compile("server pid (\\d+) at http://");
 
-    private static HarnessComparison.Options small() {
-        return HarnessComparison.Options.defaults()
-                .withConcurrencies(List.of(8, 32))
-                .withWaves(Duration.ZERO, 2, 3)
-                .withWrk(Duration.ofSeconds(1), Duration.ZERO, 0, 1)
-                .withServer(SERVER_JAR, HarnessComparison.Options.defaults().java(), List.of("-Xmx128m"));
+    private static HarnessComparison.Options small(Path serverJar, List<String> serverJvmOptions) {
+        HarnessComparison.Options defaults = HarnessComparison.Options.defaults();
+        return new HarnessComparison.Options(
+                defaults.eventLoops(),
+                List.of(8, 32),
+                Duration.ZERO,
+                2,
+                3,
+                Duration.ofSeconds(1),
+                Duration.ZERO,
+                0,
+                1,
+                defaults.threshold(),
+                serverJar,
+                defaults.java(),
+                serverJvmOptions);
     }
 
     @Test
@@ -37,7 +47,7 @@ class HarnessComparisonIT {
         assumeTrue(
                 Wrk.find().isPresent(),
                 "skipped the comparison with wrk: " + Wrk.INSTALL_HINT + " (the test without wrk still runs)");
-        String output = run(new HarnessComparison(Wrk.find()), small(), 0, 1);
+        String output = run(new HarnessComparison(Wrk.find()), small(SERVER_JAR, List.of("-Xmx128m")), 0, 1);
         assertTrue(output.contains("wrk req/s"), output);
         for (int n : List.of(8, 32)) {
             Matcher row = Pattern.compile("(?m)^\\s+" + n
@@ -58,7 +68,7 @@ class HarnessComparisonIT {
     @Test
     @DisplayName("without wrk says how to install it and still prints loopbench's own figures")
     void withoutWrk() {
-        String output = run(new HarnessComparison(Optional.empty()), small(), 0);
+        String output = run(new HarnessComparison(Optional.empty()), small(SERVER_JAR, List.of("-Xmx128m")), 0);
         assertTrue(output.contains("apt-get install wrk"), output);
         assertTrue(
                 Pattern.compile("(?m)^\\s+32\\s+-\\s+-\\s+[0-9.]+\\s")
@@ -72,10 +82,7 @@ class HarnessComparisonIT {
     @Test
     @DisplayName("without a server jar says so in one line and exits 2")
     void withoutServerJar() {
-        HarnessComparison.Options options = small().withServer(
-                        Path.of("no", "such.jar"),
-                        HarnessComparison.Options.defaults().java(),
-                        List.of());
+        HarnessComparison.Options options = small(Path.of("no", "such.jar"), List.of());
         String output = run(new HarnessComparison(Optional.empty()), options, 2);
         assertTrue(output.contains("harness: cannot measure: ") && output.contains("such.jar"), output);
         assertFalse(output.contains("verdict"), output);
