@@ -61,4 +61,4 @@ choose_java "$@"
 build_if_stale "$@"
 [ -t 1 ] && COLUMNS=$(tput cols 2>/dev/null || echo 80) && export COLUMNS # the timeline fits the terminal
 # Netty's native transport loads a library: JDK 22+ warns in four lines unless it is allowed
-exec "$JAVA" --enable-native-access=ALL-UNNAMED -Dloopbench.repository="$ROOT" -cp "$JAR" dev.loopbench.cli.Main "$@"
+exec "$JAVA" --enable-native-access=ALL-UNNAMED -Dloopbench.repository="$ROOT" -cp "$JAR" dev.loopbench.cli.RunBenchmarks "$@"

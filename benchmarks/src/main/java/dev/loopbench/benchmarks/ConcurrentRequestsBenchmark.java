@@ -1,8 +1,15 @@
 package dev.loopbench.benchmarks;
 
+import dev.loopbench.client.Bystanders;
+import dev.loopbench.client.CellUnusable;
+import dev.loopbench.client.FileDescriptors;
+import dev.loopbench.client.WaveClient;
+import dev.loopbench.model.HandlerStyle;
 import dev.loopbench.model.ServerShape;
-import dev.loopbench.model.WaitStyle;
 import dev.loopbench.model.WaveModel;
+import dev.loopbench.target.ExternalTarget;
+import dev.loopbench.target.InProcessTarget;
+import dev.loopbench.target.Target;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -72,7 +79,7 @@ public class ConcurrentRequestsBenchmark {
     /** The names of the {@code @Param} fields below, in their order: how a cell reads best. */
     public static final List<String> PARAMS = List.of("handler", "concurrency", "delayMs", "eventLoops", "target");
 
-    /** Any path for an external target; one of the {@link WaitStyle} paths in-process. */
+    /** Any path for an external target; one of the {@link HandlerStyle} paths in-process. */
     @Param({
         "event-loop-sleep",
         "execute-blocking-ordered",
@@ -131,12 +138,12 @@ public class ConcurrentRequestsBenchmark {
 
     private void startAndWarm() throws Exception {
         requireSensible();
-        Optional<WaitStyle> style = WaitStyle.fromPath(handler);
+        Optional<HandlerStyle> style = HandlerStyle.fromPath(handler);
         boolean inProcess = target.isBlank();
         FileDescriptors.requireRoomFor(concurrency, inProcess);
         if (inProcess) {
-            server = inProcess(style.orElseThrow(() ->
-                    new CellUnusable("handler '" + handler + "' is not one of loopbench's: " + WaitStyle.allPaths())));
+            server = inProcess(style.orElseThrow(() -> new CellUnusable(
+                    "handler '" + handler + "' is not one of loopbench's: " + HandlerStyle.allPaths())));
         } else {
             server = ExternalTarget.connect(target, handler, delayMs);
         }
@@ -234,7 +241,7 @@ public class ConcurrentRequestsBenchmark {
         }
     }
 
-    private Target inProcess(WaitStyle style) throws Exception {
+    private Target inProcess(HandlerStyle style) throws Exception {
         InProcessTarget inProcess = InProcessTarget.start(eventLoops);
         server = inProcess;
         if (style.needsVirtualThreads() && !inProcess.virtualThreads().orElse(false)) {
@@ -295,8 +302,8 @@ public class ConcurrentRequestsBenchmark {
         if (concurrency < 1) {
             throw new CellUnusable("concurrency must be at least 1, got " + concurrency);
         }
-        if (delayMs < 0 || delayMs > WaitStyle.MAX_DELAY_MS) {
-            throw new CellUnusable("delayMs must be from 0 to " + WaitStyle.MAX_DELAY_MS + ", got " + delayMs);
+        if (delayMs < 0 || delayMs > HandlerStyle.MAX_DELAY_MS) {
+            throw new CellUnusable("delayMs must be from 0 to " + HandlerStyle.MAX_DELAY_MS + ", got " + delayMs);
         }
         if (eventLoops < 1) {
             throw new CellUnusable("eventLoops must be at least 1, got " + eventLoops);

@@ -1,6 +1,8 @@
 package dev.loopbench.benchmarks;
 
 import dev.loopbench.model.WaveModel;
+import dev.loopbench.target.LoopLag;
+import dev.loopbench.target.ProbeClient;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
@@ -148,7 +150,7 @@ public final class WaveProfiler implements InternalProfiler {
 
     /** One client for every scrape of a fork: a new one each time left a selector thread and a connection to the GC. */
     private static final class LagScrapes {
-        static final HttpClient CLIENT = Probes.client(ForkSettings.insecure(), Duration.ofSeconds(5));
+        static final HttpClient CLIENT = ProbeClient.client(ForkSettings.insecure(), Duration.ofSeconds(5));
     }
 
     private TrialResult percentile(String name, double percentile) {

@@ -1,16 +1,16 @@
 package dev.loopbench.cli;
 
-import dev.loopbench.benchmarks.CellUnusable;
-import dev.loopbench.benchmarks.ExternalTarget;
-import dev.loopbench.benchmarks.FileDescriptors;
 import dev.loopbench.benchmarks.ForkSettings;
-import dev.loopbench.benchmarks.Probes;
+import dev.loopbench.client.CellUnusable;
+import dev.loopbench.client.FileDescriptors;
 import dev.loopbench.diagnose.DiagnosisFolder;
 import dev.loopbench.diagnose.LanesSweep;
 import dev.loopbench.diagnose.LanesVerdict;
-import dev.loopbench.diagnose.Probe;
-import dev.loopbench.model.WaitStyle;
+import dev.loopbench.diagnose.SweepPoint;
+import dev.loopbench.model.HandlerStyle;
 import dev.loopbench.render.Table;
+import dev.loopbench.target.ExternalTarget;
+import dev.loopbench.target.ProbeClient;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -76,8 +76,8 @@ final class DiagnoseCommand extends LoopbenchCommand {
 
     @Override
     public Integer call() throws UsageError, IOException, InterruptedException {
-        if (delayMs != null && (delayMs < 0 || delayMs > WaitStyle.MAX_DELAY_MS)) {
-            throw new UsageError("--ms must be from 0 to " + WaitStyle.MAX_DELAY_MS + ", got " + delayMs);
+        if (delayMs != null && (delayMs < 0 || delayMs > HandlerStyle.MAX_DELAY_MS)) {
+            throw new UsageError("--ms must be from 0 to " + HandlerStyle.MAX_DELAY_MS + ", got " + delayMs);
         }
         if (maxConcurrency < 2 || maxConcurrency > 100_000) {
             throw new UsageError("--max-concurrency must be from 2 to 100000, got " + maxConcurrency);
@@ -121,7 +121,7 @@ final class DiagnoseCommand extends LoopbenchCommand {
         return 0;
     }
 
-    private static String[] row(Probe probe, double delay) {
+    private static String[] row(SweepPoint probe, double delay) {
         return new String[] {
             Integer.toString(probe.concurrency()),
             String.format(Locale.ROOT, "%.1f", probe.waveMillis()),
@@ -134,14 +134,14 @@ final class DiagnoseCommand extends LoopbenchCommand {
     /** One request first: a target that is down or refuses the path is a usage error, not a failed sweep. */
     private void requireAnswer(String url) throws UsageError, InterruptedException {
         try {
-            HttpResponse<String> answer = Probes.get(
-                    Probes.client(ForkSettings.insecure(), Duration.ofSeconds(5)), url, Duration.ofSeconds(30));
+            HttpResponse<String> answer = ProbeClient.get(
+                    ProbeClient.client(ForkSettings.insecure(), Duration.ofSeconds(5)), url, Duration.ofSeconds(30));
             if (answer.statusCode() / 100 != 2) {
                 throw new UsageError("GET " + url + " answered HTTP " + answer.statusCode() + ": "
                         + answer.body().strip().replaceAll("\\s+", " "));
             }
         } catch (IOException e) {
-            throw new UsageError("target " + url + " is not reachable: " + Probes.describe(e, url));
+            throw new UsageError("target " + url + " is not reachable: " + ProbeClient.describe(e, url));
         }
     }
 }

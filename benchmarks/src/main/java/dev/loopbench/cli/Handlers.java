@@ -1,6 +1,6 @@
 package dev.loopbench.cli;
 
-import dev.loopbench.model.WaitStyle;
+import dev.loopbench.model.HandlerStyle;
 import java.util.Collection;
 
 /** The handlers an in-process server can serve. */
@@ -10,8 +10,8 @@ final class Handlers {
 
     static void requireLoopbench(Collection<String> handlers) throws UsageError {
         for (String handler : handlers) {
-            if (WaitStyle.fromPath(handler).isEmpty()) {
-                throw new UsageError("handler '" + handler + "' is not one of loopbench's (" + WaitStyle.allPaths()
+            if (HandlerStyle.fromPath(handler).isEmpty()) {
+                throw new UsageError("handler '" + handler + "' is not one of loopbench's (" + HandlerStyle.allPaths()
                         + "); any path works with --target URL");
             }
         }

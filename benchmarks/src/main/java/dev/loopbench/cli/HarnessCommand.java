@@ -1,6 +1,6 @@
 package dev.loopbench.cli;
 
-import dev.loopbench.harness.HarnessComparison;
+import dev.loopbench.clientcost.HarnessComparison;
 import java.time.Duration;
 import java.util.List;
 import picocli.CommandLine.Command;

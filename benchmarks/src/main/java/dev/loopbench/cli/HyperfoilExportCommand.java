@@ -1,11 +1,11 @@
 package dev.loopbench.cli;
 
-import dev.loopbench.benchmarks.ExternalTarget;
-import dev.loopbench.benchmarks.LoopbenchHealth;
-import dev.loopbench.benchmarks.Probes;
 import dev.loopbench.hyperfoil.ExportOptions;
 import dev.loopbench.hyperfoil.HyperfoilExport;
 import dev.loopbench.hyperfoil.Load;
+import dev.loopbench.target.ExternalTarget;
+import dev.loopbench.target.LoopbenchHealth;
+import dev.loopbench.target.ProbeClient;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -161,7 +161,8 @@ final class HyperfoilExportCommand extends LoopbenchCommand {
     /** Exporting for another machine is fine: a target that does not answer now just gets no model. */
     private static Optional<LoopbenchHealth> health(String baseUrl) throws InterruptedException {
         try {
-            return LoopbenchHealth.read(Probes.client(false, Duration.ofSeconds(2)), baseUrl, Duration.ofSeconds(3));
+            return LoopbenchHealth.read(
+                    ProbeClient.client(false, Duration.ofSeconds(2)), baseUrl, Duration.ofSeconds(3));
         } catch (IOException e) {
             return Optional.empty();
         }

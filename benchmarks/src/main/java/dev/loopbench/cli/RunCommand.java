@@ -6,8 +6,8 @@ import dev.loopbench.jmh.JmhResults;
 import dev.loopbench.matrix.Cell;
 import dev.loopbench.matrix.Family;
 import dev.loopbench.matrix.Matrix;
+import dev.loopbench.model.HandlerStyle;
 import dev.loopbench.model.ServerShape;
-import dev.loopbench.model.WaitStyle;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -97,7 +97,7 @@ final class RunCommand extends LoopbenchCommand {
         Optional<ServerShape> shape = Optional.empty();
         if (url.isPresent()) {
             tls.applyHere();
-            TargetProbe probe = TargetProbe.probe(url.get(), ForkSettings.insecure());
+            TargetCheck probe = TargetCheck.probe(url.get(), ForkSettings.insecure());
             context.out().println("loopbench: target " + probe.describe());
             shape = probe.shape();
             if (!probe.virtualThreads().orElse(true)) {
@@ -192,12 +192,12 @@ final class RunCommand extends LoopbenchCommand {
     private Matrix withoutVirtualThreadHandlers(Matrix matrix, String why) {
         Set<String> dropped = new LinkedHashSet<>();
         matrix.families().forEach(family -> family.handlers().stream()
-                .filter(WaitStyle::needsVirtualThreads)
+                .filter(HandlerStyle::needsVirtualThreads)
                 .forEach(dropped::add));
         if (!dropped.isEmpty()) {
             context.out().println("loopbench: skipping " + String.join(", ", dropped) + ": " + why);
         }
-        return matrix.withoutHandlers(WaitStyle::needsVirtualThreads);
+        return matrix.withoutHandlers(HandlerStyle::needsVirtualThreads);
     }
 
     /** {@code results/latest}: a stable path for scripts and CI to the newest run. */

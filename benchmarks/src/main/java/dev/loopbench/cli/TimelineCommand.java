@@ -1,11 +1,11 @@
 package dev.loopbench.cli;
 
-import dev.loopbench.benchmarks.CellUnusable;
-import dev.loopbench.benchmarks.ExternalTarget;
-import dev.loopbench.benchmarks.InProcessTarget;
-import dev.loopbench.benchmarks.Target;
+import dev.loopbench.client.CellUnusable;
 import dev.loopbench.matrix.Matrix;
-import dev.loopbench.model.WaitStyle;
+import dev.loopbench.model.HandlerStyle;
+import dev.loopbench.target.ExternalTarget;
+import dev.loopbench.target.InProcessTarget;
+import dev.loopbench.target.Target;
 import dev.loopbench.timeline.TextTimeline;
 import dev.loopbench.timeline.TimelineFolder;
 import dev.loopbench.timeline.TimelineRecorder;
@@ -57,7 +57,7 @@ final class TimelineCommand extends LoopbenchCommand {
             hideParamSyntax = true,
             description = "the handlers to draw, in this order; default all six")
     List<String> handlers =
-            Arrays.stream(WaitStyle.values()).map(WaitStyle::path).toList();
+            Arrays.stream(HandlerStyle.values()).map(HandlerStyle::path).toList();
 
     @Option(
             names = "--event-loops",
@@ -131,7 +131,7 @@ final class TimelineCommand extends LoopbenchCommand {
 
     private List<String> checkedHandlers() throws UsageError {
         UsageErrors.inRange(spec, "--concurrency", concurrency, 1, MAX_CONCURRENCY);
-        UsageErrors.inRange(spec, "--ms", delayMs, 0, WaitStyle.MAX_DELAY_MS);
+        UsageErrors.inRange(spec, "--ms", delayMs, 0, HandlerStyle.MAX_DELAY_MS);
         UsageErrors.inRange(spec, "--event-loops", eventLoops, 1, MAX_EVENT_LOOPS);
         List<String> asked = handlers.stream()
                 .map(String::strip)
@@ -151,7 +151,7 @@ final class TimelineCommand extends LoopbenchCommand {
             return asked;
         }
         List<String> skipped =
-                asked.stream().filter(WaitStyle::needsVirtualThreads).toList();
+                asked.stream().filter(HandlerStyle::needsVirtualThreads).toList();
         if (!skipped.isEmpty()) {
             context.out()
                     .println("loopbench: skipping " + String.join(", ", skipped) + ": "

@@ -24,7 +24,7 @@ final class DiagnosisChart {
 
     static XYChart waveTime(LanesSweep.Result result, String title) {
         XYChart chart = chart(title, "wave time T (ms)");
-        List<Probe> probes = sorted(result);
+        List<SweepPoint> probes = sorted(result);
         int largest = probes.get(probes.size() - 1).concurrency();
         double[] n = new double[largest];
         double[] fitted = new double[largest];
@@ -37,13 +37,16 @@ final class DiagnosisChart {
         staircase.setLineColor(FITTED);
         staircase.setLineStyle(ChartStyle.DASHED);
         staircase.setMarker(SeriesMarkers.NONE);
-        measured(chart, probes, probes.stream().mapToDouble(Probe::waveMillis).toArray());
+        measured(
+                chart,
+                probes,
+                probes.stream().mapToDouble(SweepPoint::waveMillis).toArray());
         return chart;
     }
 
     static XYChart parallelism(LanesSweep.Result result, String title) {
         XYChart chart = chart(title, "effective parallelism P = N x D / T");
-        List<Probe> probes = sorted(result);
+        List<SweepPoint> probes = sorted(result);
         if (result.fit().lanes().isPresent()) {
             int lanes = result.fit().lanes().getAsInt();
             int largest = probes.get(probes.size() - 1).concurrency();
@@ -76,10 +79,10 @@ final class DiagnosisChart {
         return chart;
     }
 
-    private static void measured(XYChart chart, List<Probe> probes, double[] values) {
+    private static void measured(XYChart chart, List<SweepPoint> probes, double[] values) {
         XYSeries series = chart.addSeries(
                 "measured (median wave)",
-                probes.stream().mapToDouble(Probe::concurrency).toArray(),
+                probes.stream().mapToDouble(SweepPoint::concurrency).toArray(),
                 values);
         series.setLineColor(MEASURED);
         series.setMarkerColor(MEASURED);
@@ -99,9 +102,9 @@ final class DiagnosisChart {
                         result.fit().offsetMillis());
     }
 
-    private static List<Probe> sorted(LanesSweep.Result result) {
+    private static List<SweepPoint> sorted(LanesSweep.Result result) {
         return result.probes().stream()
-                .sorted(Comparator.comparingInt(Probe::concurrency))
+                .sorted(Comparator.comparingInt(SweepPoint::concurrency))
                 .toList();
     }
 }

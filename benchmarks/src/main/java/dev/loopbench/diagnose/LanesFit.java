@@ -53,36 +53,36 @@ public final class LanesFit {
      * Empty while no probe above the largest one-round N took more rounds. A staircase only goes
      * up, so a slow probe below a one-round one was noise (a JIT compile, a busy machine), not a step.
      */
-    public static Optional<Bracket> bracket(List<Probe> probes, double delayMillis) {
+    public static Optional<Bracket> bracket(List<SweepPoint> probes, double delayMillis) {
         int lastOneRound = probes.stream()
                 .filter(probe -> probe.oneRound(delayMillis))
-                .mapToInt(Probe::concurrency)
+                .mapToInt(SweepPoint::concurrency)
                 .max()
                 .orElse(0);
         return probes.stream()
                 .filter(probe -> probe.concurrency() > lastOneRound && !probe.oneRound(delayMillis))
-                .mapToInt(Probe::concurrency)
+                .mapToInt(SweepPoint::concurrency)
                 .min()
                 .stream()
                 .mapToObj(firstMoreRounds -> new Bracket(lastOneRound, firstMoreRounds))
                 .findFirst();
     }
 
-    public static Fit fit(List<Probe> probes, double delayMillis) {
-        List<Probe> sorted = new ArrayList<>(probes);
-        sorted.sort(Comparator.comparingInt(Probe::concurrency));
+    public static Fit fit(List<SweepPoint> probes, double delayMillis) {
+        List<SweepPoint> sorted = new ArrayList<>(probes);
+        sorted.sort(Comparator.comparingInt(SweepPoint::concurrency));
         Optional<Bracket> bracket = bracket(sorted, delayMillis);
         OptionalInt lanes =
                 bracket.map(b -> OptionalInt.of(Math.max(1, b.lastOneRound()))).orElse(OptionalInt.empty());
         boolean exact = bracket.map(Bracket::closed).orElse(false);
         List<Double> offsets = new ArrayList<>();
-        for (Probe probe : sorted) {
+        for (SweepPoint probe : sorted) {
             offsets.add(probe.waveMillis() - rounds(probe.concurrency(), lanes) * delayMillis);
         }
         double offset = median(offsets);
         int fitting = 0;
         double worst = 0;
-        for (Probe probe : sorted) {
+        for (SweepPoint probe : sorted) {
             double predicted = offset + rounds(probe.concurrency(), lanes) * delayMillis;
             worst = Math.max(worst, Math.abs(probe.waveMillis() - predicted));
             long measuredRounds = Math.max(1, Math.round((probe.waveMillis() - offset) / delayMillis));

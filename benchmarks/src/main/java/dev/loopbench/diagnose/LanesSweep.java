@@ -1,7 +1,7 @@
 package dev.loopbench.diagnose;
 
-import dev.loopbench.benchmarks.CellUnusable;
-import dev.loopbench.benchmarks.WaveClient;
+import dev.loopbench.client.CellUnusable;
+import dev.loopbench.client.WaveClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -39,13 +39,13 @@ public final class LanesSweep {
             String requestUrl,
             double delayMillis,
             boolean delayMeasured,
-            List<Probe> probes,
+            List<SweepPoint> probes,
             LanesFit.Fit fit,
             OptionalInt stoppedAt) {}
 
     /** Told of each probe as it is measured: a sweep of a slow endpoint takes minutes. */
     public interface Progress {
-        void measured(Probe probe, double delayMillis);
+        void measured(SweepPoint probe, double delayMillis);
     }
 
     private LanesSweep() {}
@@ -53,8 +53,8 @@ public final class LanesSweep {
     public static Result run(Settings settings, Progress progress) throws InterruptedException {
         String url = requestUrl(settings);
         double delay;
-        List<Probe> probes = new ArrayList<>();
-        Probe single = probe(url, 1, Double.NaN);
+        List<SweepPoint> probes = new ArrayList<>();
+        SweepPoint single = probe(url, 1, Double.NaN);
         if (settings.delayMs().isPresent()) {
             delay = settings.delayMs().getAsInt();
         } else {
@@ -65,7 +65,7 @@ public final class LanesSweep {
 
         OptionalInt stoppedAt = OptionalInt.empty();
         for (int n = 2; n <= settings.maxConcurrency(); n *= 2) {
-            Probe probe = probe(url, n, delay);
+            SweepPoint probe = probe(url, n, delay);
             probes.add(probe);
             progress.measured(probe, delay);
             if (probe.waveMillis() > ENOUGH_ROUNDS * delay && n < settings.maxConcurrency()) {
@@ -76,7 +76,7 @@ public final class LanesSweep {
         for (Optional<LanesFit.Bracket> bracket = LanesFit.bracket(probes, delay);
                 bracket.isPresent() && !bracket.get().closed();
                 bracket = LanesFit.bracket(probes, delay)) {
-            Probe probe = probe(url, bracket.get().middle(), delay);
+            SweepPoint probe = probe(url, bracket.get().middle(), delay);
             probes.add(probe);
             progress.measured(probe, delay);
         }
@@ -94,7 +94,7 @@ public final class LanesSweep {
                 + settings.delayMs().getAsInt();
     }
 
-    private static Probe probe(String url, int concurrency, double delayMillis) throws InterruptedException {
+    private static SweepPoint probe(String url, int concurrency, double delayMillis) throws InterruptedException {
         Recorder latencies = new Recorder(3);
         long timeout = WaveClient.timeoutMillis(
                 concurrency, (int) Math.ceil(Double.isNaN(delayMillis) ? 1000 : delayMillis), Double.NaN);
@@ -114,7 +114,7 @@ public final class LanesSweep {
                 }
             }
             Histogram requests = latencies.getIntervalHistogram();
-            return new Probe(
+            return new SweepPoint(
                     concurrency, LanesFit.median(waves), requests.getValueAtPercentile(99) / 1e6, waves.size());
         } catch (InterruptedException | CellUnusable e) {
             throw e;

@@ -14,12 +14,14 @@ public final class LanesVerdict {
 
     public static List<String> lines(LanesSweep.Result result) {
         LanesFit.Fit fit = result.fit();
-        List<Probe> probes = result.probes();
+        List<SweepPoint> probes = result.probes();
         double delay = result.delayMillis();
         List<String> lines = new ArrayList<>();
         if (fit.unbounded()) {
-            int largest = probes.stream().mapToInt(Probe::concurrency).max().orElse(1);
-            double worst = probes.stream().mapToDouble(Probe::waveMillis).max().orElse(delay);
+            int largest =
+                    probes.stream().mapToInt(SweepPoint::concurrency).max().orElse(1);
+            double worst =
+                    probes.stream().mapToDouble(SweepPoint::waveMillis).max().orElse(delay);
             lines.add(String.format(
                     Locale.ROOT,
                     "lanes: unbounded up to N = %d (the wave time stays within one round of D: at most %.0f ms"

@@ -1,7 +1,7 @@
 package dev.loopbench.hyperfoil;
 
+import dev.loopbench.model.HandlerStyle;
 import dev.loopbench.model.ServerShape;
-import dev.loopbench.model.WaitStyle;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -32,7 +32,7 @@ public record ExportOptions(
         HyperfoilTarget.parse(baseUrl);
         handlers = List.copyOf(handlers);
         if (handlers.isEmpty()) {
-            throw new IllegalArgumentException("no handler to export; loopbench's are " + WaitStyle.allPaths());
+            throw new IllegalArgumentException("no handler to export; loopbench's are " + HandlerStyle.allPaths());
         }
         for (String handler : handlers) {
             if (!HANDLER_PATH.matcher(handler).matches()) {
@@ -52,7 +52,7 @@ public record ExportOptions(
     public static ExportOptions defaults() {
         return new ExportOptions(
                 DEFAULT_TARGET,
-                Arrays.stream(WaitStyle.values()).map(WaitStyle::path).toList(),
+                Arrays.stream(HandlerStyle.values()).map(HandlerStyle::path).toList(),
                 DEFAULT_DELAY_MS,
                 DEFAULT_WAVES,
                 DEFAULT_THREADS,

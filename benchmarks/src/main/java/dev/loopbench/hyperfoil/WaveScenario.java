@@ -1,7 +1,7 @@
 package dev.loopbench.hyperfoil;
 
-import dev.loopbench.benchmarks.WaveClient;
-import dev.loopbench.model.WaitStyle;
+import dev.loopbench.client.WaveClient;
+import dev.loopbench.model.HandlerStyle;
 import dev.loopbench.model.WaveModel;
 import java.util.Locale;
 
@@ -72,12 +72,13 @@ record WaveScenario(ExportOptions options, String handler, Load.Waves waves) {
 
     private String modelLine(double predicted) {
         if (Double.isNaN(predicted)) {
-            return WaitStyle.fromPath(handler).isPresent()
+            return HandlerStyle.fromPath(handler).isPresent()
                     ? "Model: T(N) = ceil(N / L) x D; the lanes L need the server's pool sizes (its /health)."
                     : "Model: not one of loopbench's handlers; its effective parallelism is N x D / wave time.";
         }
-        var lanes =
-                WaitStyle.fromPath(handler).orElseThrow().lanes(options.shape().orElseThrow());
+        var lanes = HandlerStyle.fromPath(handler)
+                .orElseThrow()
+                .lanes(options.shape().orElseThrow());
         return String.format(
                 Locale.ROOT,
                 "Model (%s): L = %s lanes, T(%d) = ceil(%d / L) x %d ms = %.0f ms per wave.",

@@ -1,6 +1,6 @@
 package dev.loopbench.matrix;
 
-import dev.loopbench.model.WaitStyle;
+import dev.loopbench.model.HandlerStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -18,17 +18,18 @@ public record Matrix(List<Family> families) {
     public static final int EVENT_LOOPS = 2;
 
     static final List<String> BLOCKING = List.of(
-            WaitStyle.EVENT_LOOP_SLEEP.path(),
-            WaitStyle.EXECUTE_BLOCKING_ORDERED.path(),
-            WaitStyle.EXECUTE_BLOCKING_UNORDERED.path(),
-            WaitStyle.VIRTUAL_THREAD_SLEEP.path());
-    static final List<String> NON_BLOCKING = List.of(WaitStyle.TIMER.path(), WaitStyle.VIRTUAL_THREAD_AWAIT.path());
+            HandlerStyle.EVENT_LOOP_SLEEP.path(),
+            HandlerStyle.EXECUTE_BLOCKING_ORDERED.path(),
+            HandlerStyle.EXECUTE_BLOCKING_UNORDERED.path(),
+            HandlerStyle.VIRTUAL_THREAD_SLEEP.path());
+    static final List<String> NON_BLOCKING =
+            List.of(HandlerStyle.TIMER.path(), HandlerStyle.VIRTUAL_THREAD_AWAIT.path());
 
     /** CPU time instead of a wait: their lanes stop at the cores, C = 2 here, however many threads. */
     static final List<String> COMPUTE = List.of(
-            WaitStyle.EVENT_LOOP_COMPUTE.path(),
-            WaitStyle.EXECUTE_BLOCKING_COMPUTE.path(),
-            WaitStyle.VIRTUAL_THREAD_COMPUTE.path());
+            HandlerStyle.EVENT_LOOP_COMPUTE.path(),
+            HandlerStyle.EXECUTE_BLOCKING_COMPUTE.path(),
+            HandlerStyle.VIRTUAL_THREAD_COMPUTE.path());
 
     /**
      * The benchmark's own iterations and fork. A blocking wave of at most 64 requests is its sleeps,
@@ -91,7 +92,7 @@ public record Matrix(List<Family> families) {
             }
             levels.addAll(family.concurrency());
             eventLoops.addAll(family.eventLoops());
-            if (family.handlers().contains(WaitStyle.TIMER.path())
+            if (family.handlers().contains(HandlerStyle.TIMER.path())
                     && family.delays().contains(0)) {
                 measured.addAll(family.concurrency());
             }
@@ -102,7 +103,7 @@ public record Matrix(List<Family> families) {
                 .toList());
         Family control = new Family(
                 CONTROL,
-                List.of(WaitStyle.TIMER.path()),
+                List.of(HandlerStyle.TIMER.path()),
                 List.copyOf(levels),
                 List.of(0),
                 List.copyOf(eventLoops),

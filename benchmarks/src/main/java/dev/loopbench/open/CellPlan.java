@@ -1,7 +1,7 @@
 package dev.loopbench.open;
 
-import dev.loopbench.benchmarks.ExternalTarget;
-import dev.loopbench.benchmarks.Target;
+import dev.loopbench.target.ExternalTarget;
+import dev.loopbench.target.Target;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

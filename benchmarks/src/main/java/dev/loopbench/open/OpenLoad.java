@@ -1,8 +1,8 @@
 package dev.loopbench.open;
 
 import dev.loopbench.benchmarks.BenchmarkDefaults;
-import dev.loopbench.benchmarks.CellUnusable;
-import dev.loopbench.benchmarks.ClientOptions;
+import dev.loopbench.client.CellUnusable;
+import dev.loopbench.client.ClientOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;

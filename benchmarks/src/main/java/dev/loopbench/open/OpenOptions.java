@@ -1,8 +1,8 @@
 package dev.loopbench.open;
 
-import dev.loopbench.benchmarks.ExternalTarget;
 import dev.loopbench.matrix.Matrix;
-import dev.loopbench.model.WaitStyle;
+import dev.loopbench.model.HandlerStyle;
+import dev.loopbench.target.ExternalTarget;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -29,7 +29,7 @@ public record OpenOptions(
         int eventLoops) {
 
     public static final List<String> ALL_HANDLERS =
-            Arrays.stream(WaitStyle.values()).map(WaitStyle::path).toList();
+            Arrays.stream(HandlerStyle.values()).map(HandlerStyle::path).toList();
     /**
      * Long enough for the queue beyond the knee to show (at 1.1 x lambda_max it adds 0.7 s of
      * waiting over 2 + 5 s) and for a p99 of 50 samples at the lowest default rate (10/s); short
@@ -97,9 +97,9 @@ public record OpenOptions(
         }
         if (target.isEmpty()) {
             for (String handler : handlers) {
-                if (WaitStyle.fromPath(handler).isEmpty()) {
+                if (HandlerStyle.fromPath(handler).isEmpty()) {
                     throw new IllegalArgumentException("--handlers: '" + handler
-                            + "' is not a handler of the in-process server; it has " + WaitStyle.allPaths());
+                            + "' is not a handler of the in-process server; it has " + HandlerStyle.allPaths());
                 }
             }
         }

@@ -1,10 +1,10 @@
 package dev.loopbench.open;
 
-import dev.loopbench.benchmarks.CellUnusable;
-import dev.loopbench.benchmarks.ExternalTarget;
-import dev.loopbench.benchmarks.InProcessTarget;
-import dev.loopbench.benchmarks.Target;
-import dev.loopbench.model.WaitStyle;
+import dev.loopbench.client.CellUnusable;
+import dev.loopbench.model.HandlerStyle;
+import dev.loopbench.target.ExternalTarget;
+import dev.loopbench.target.InProcessTarget;
+import dev.loopbench.target.Target;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -110,7 +110,7 @@ public final class OpenRun {
             return InProcessTarget.start(options.eventLoops());
         }
         String probed = options.handlers().stream()
-                .filter(handler -> !WaitStyle.needsVirtualThreads(handler))
+                .filter(handler -> !HandlerStyle.needsVirtualThreads(handler))
                 .findFirst()
                 .orElse(options.handlers().get(0)); // a loopbench server on an older JDK answers those with 501
         return ExternalTarget.connect(options.target().get(), probed, 0);
@@ -121,7 +121,7 @@ public final class OpenRun {
             return asked;
         }
         List<String> skipped =
-                asked.stream().filter(WaitStyle::needsVirtualThreads).toList();
+                asked.stream().filter(HandlerStyle::needsVirtualThreads).toList();
         if (!skipped.isEmpty()) {
             out.println("loopbench: skipping " + String.join(", ", skipped) + ": "
                     + (target instanceof InProcessTarget in

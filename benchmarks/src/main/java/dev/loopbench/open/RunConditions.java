@@ -1,7 +1,7 @@
 package dev.loopbench.open;
 
-import dev.loopbench.benchmarks.InProcessTarget;
-import dev.loopbench.benchmarks.Target;
+import dev.loopbench.target.InProcessTarget;
+import dev.loopbench.target.Target;
 import java.lang.management.ManagementFactory;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;

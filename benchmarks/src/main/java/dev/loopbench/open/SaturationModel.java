@@ -1,8 +1,8 @@
 package dev.loopbench.open;
 
+import dev.loopbench.model.HandlerStyle;
 import dev.loopbench.model.Lanes;
 import dev.loopbench.model.ServerShape;
-import dev.loopbench.model.WaitStyle;
 import java.util.List;
 import java.util.Optional;
 
@@ -36,7 +36,7 @@ final class SaturationModel {
     private SaturationModel() {}
 
     static double lambdaMax(String handler, int delayMs, Optional<ServerShape> shape) {
-        Optional<WaitStyle> style = WaitStyle.fromPath(handler);
+        Optional<HandlerStyle> style = HandlerStyle.fromPath(handler);
         if (style.isEmpty() || shape.isEmpty()) {
             return Double.NaN;
         }

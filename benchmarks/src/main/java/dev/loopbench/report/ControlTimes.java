@@ -2,7 +2,7 @@ package dev.loopbench.report;
 
 import dev.loopbench.benchmarks.WaveProfiler;
 import dev.loopbench.jmh.JmhResult;
-import dev.loopbench.model.WaitStyle;
+import dev.loopbench.model.HandlerStyle;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +33,7 @@ public final class ControlTimes {
     }
 
     public static boolean isControl(JmhResult result) {
-        return WaitStyle.TIMER.path().equals(result.param("handler")) && "0".equals(result.param("delayMs"));
+        return HandlerStyle.TIMER.path().equals(result.param("handler")) && "0".equals(result.param("delayMs"));
     }
 
     /** T0 at this cell's N, E and target; empty when the run has no control there. */

@@ -1,7 +1,7 @@
 package dev.loopbench.report;
 
+import dev.loopbench.model.HandlerStyle;
 import dev.loopbench.model.Look;
-import dev.loopbench.model.WaitStyle;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import org.knowm.xchart.XYSeries;
@@ -25,7 +25,7 @@ record SeriesLook(Color colour, Marker marker, float lineWidth) {
 
     /** @param index the line's place among the charted ones, to tell apart handlers of the user's own service */
     static SeriesLook of(String handler, int index) {
-        return WaitStyle.fromPath(String.valueOf(handler))
+        return HandlerStyle.fromPath(String.valueOf(handler))
                 .map(style -> of(style.look()))
                 .orElse(new SeriesLook(
                         OTHER_COLOURS[index % OTHER_COLOURS.length],

@@ -2,7 +2,7 @@ package dev.loopbench.report;
 
 import dev.loopbench.benchmarks.WaveProfiler;
 import dev.loopbench.jmh.JmhResult;
-import dev.loopbench.model.WaitStyle;
+import dev.loopbench.model.HandlerStyle;
 import dev.loopbench.render.Table;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -65,7 +65,7 @@ public final class Summary {
 
     /** loopbench's handlers in the order of the lesson; anything else after them. */
     static int lessonRank(String handler) {
-        return WaitStyle.fromPath(String.valueOf(handler)).map(Enum::ordinal).orElse(WaitStyle.values().length);
+        return HandlerStyle.fromPath(String.valueOf(handler)).map(Enum::ordinal).orElse(HandlerStyle.values().length);
     }
 
     private static String[] row(JmhResult result, ControlTimes controls) {

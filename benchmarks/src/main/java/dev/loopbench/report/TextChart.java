@@ -1,7 +1,7 @@
 package dev.loopbench.report;
 
 import dev.loopbench.jmh.JmhResult;
-import dev.loopbench.model.WaitStyle;
+import dev.loopbench.model.HandlerStyle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -57,7 +57,7 @@ public final class TextChart {
         Map<String, Character> legend = new LinkedHashMap<>();
         char spare = 'a';
         for (WaveLines.Line line : ordered(lines)) {
-            Optional<WaitStyle> style = WaitStyle.fromPath(line.handler());
+            Optional<HandlerStyle> style = HandlerStyle.fromPath(line.handler());
             char letter = style.isPresent()
                             && !legend.containsValue(style.get().look().letter())
                     ? style.get().look().letter()

@@ -1,14 +1,14 @@
 package dev.loopbench.timeline;
 
-import dev.loopbench.benchmarks.Bystanders;
-import dev.loopbench.benchmarks.CellUnusable;
-import dev.loopbench.benchmarks.ExternalTarget;
-import dev.loopbench.benchmarks.InProcessTarget;
-import dev.loopbench.benchmarks.Target;
-import dev.loopbench.benchmarks.WaveClient;
+import dev.loopbench.client.Bystanders;
+import dev.loopbench.client.CellUnusable;
+import dev.loopbench.client.WaveClient;
 import dev.loopbench.model.ServerShape;
 import dev.loopbench.model.WaveModel;
-import dev.loopbench.server.handlers.WaitReply;
+import dev.loopbench.server.handlers.WorkReply;
+import dev.loopbench.target.ExternalTarget;
+import dev.loopbench.target.InProcessTarget;
+import dev.loopbench.target.Target;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -97,11 +97,11 @@ public final class TimelineRecorder {
     static List<RequestTrace> traces(List<WaveClient.Answer> answers, boolean sameClock) {
         long start =
                 answers.stream().mapToLong(WaveClient.Answer::sentNanos).min().orElse(0);
-        List<Optional<WaitReply>> replies =
+        List<Optional<WorkReply>> replies =
                 answers.stream().map(answer -> reply(answer.body())).toList();
         long firstServerReceived = replies.stream()
                 .flatMap(Optional::stream)
-                .mapToLong(WaitReply::receivedNanos)
+                .mapToLong(WorkReply::receivedNanos)
                 .min()
                 .orElse(0);
         // on one clock, server times are client times; otherwise only their differences mean anything
@@ -109,7 +109,7 @@ public final class TimelineRecorder {
         List<RequestTrace> traces = new ArrayList<>();
         for (int i = 0; i < answers.size(); i++) {
             WaveClient.Answer answer = answers.get(i);
-            Optional<WaitReply> reply = replies.get(i);
+            Optional<WorkReply> reply = replies.get(i);
             traces.add(new RequestTrace(
                     i + 1,
                     millis(answer.sentNanos(), start),
@@ -125,9 +125,9 @@ public final class TimelineRecorder {
     }
 
     /** The server's timestamps when its answer is a loopbench reply; empty for any other body. */
-    private static Optional<WaitReply> reply(String body) {
+    private static Optional<WorkReply> reply(String body) {
         try {
-            return Optional.of(WaitReply.fromJson(new JsonObject(body)));
+            return Optional.of(WorkReply.fromJson(new JsonObject(body)));
         } catch (RuntimeException notALoopbenchReply) {
             return Optional.empty();
         }

@@ -3,8 +3,8 @@ package dev.loopbench.benchmarks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.loopbench.model.HandlerStyle;
 import dev.loopbench.model.ServerShape;
-import dev.loopbench.model.WaitStyle;
 import dev.loopbench.model.WaveModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +44,7 @@ class BystandersIT {
         String context = "JMH output in " + output + "; " + describe(byHandler);
         assertEquals(2, byHandler.size(), context);
         double sleepModel = WaveModel.bystanderWaitMillis(
-                WaitStyle.EVENT_LOOP_SLEEP, CONCURRENCY, DELAY_MS, new ServerShape(1, 20, 1));
+                HandlerStyle.EVENT_LOOP_SLEEP, CONCURRENCY, DELAY_MS, new ServerShape(1, 20, 1));
         double sleeping = byHandler
                 .get("event-loop-sleep")
                 .get(WaveProfiler.BYSTANDER_MAX)

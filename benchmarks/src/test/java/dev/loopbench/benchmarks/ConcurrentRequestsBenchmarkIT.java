@@ -3,7 +3,7 @@ package dev.loopbench.benchmarks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.loopbench.model.WaitStyle;
+import dev.loopbench.model.HandlerStyle;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -81,7 +81,8 @@ class ConcurrentRequestsBenchmarkIT {
                 .getField("handler")
                 .getAnnotation(Param.class)
                 .value();
-        String[] paths = Arrays.stream(WaitStyle.values()).map(WaitStyle::path).toArray(String[]::new);
+        String[] paths =
+                Arrays.stream(HandlerStyle.values()).map(HandlerStyle::path).toArray(String[]::new);
         assertEquals(List.of(paths), List.of(declared));
     }
 }

@@ -12,7 +12,7 @@ record Invocation(List<String> args, int exitCode, String out, String err) {
     static Invocation run(Path repository, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = Main.execute(
+        int exit = RunBenchmarks.execute(
                 List.of(args),
                 new CommandContext(
                         new PrintStream(out, true, StandardCharsets.UTF_8),

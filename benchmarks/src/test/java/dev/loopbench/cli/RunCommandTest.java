@@ -26,7 +26,7 @@ class RunCommandTest {
     @Test
     @DisplayName("takes --quick, --target URL and everything after -- for JMH")
     void parsesItsOptions() {
-        CommandLine commands = Main.commandLine(new CommandContext(System.out, System.err, repository));
+        CommandLine commands = RunBenchmarks.commandLine(new CommandContext(System.out, System.err, repository));
         commands.parseArgs("--quick", "--target", "http://h:1", "--", "-prof", "gc");
         RunCommand run = commands.getCommand();
         assertTrue(run.quick);

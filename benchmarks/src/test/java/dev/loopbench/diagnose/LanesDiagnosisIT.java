@@ -3,8 +3,8 @@ package dev.loopbench.diagnose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.loopbench.benchmarks.InProcessTarget;
 import dev.loopbench.benchmarks.JdkHttpServer;
+import dev.loopbench.target.InProcessTarget;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;

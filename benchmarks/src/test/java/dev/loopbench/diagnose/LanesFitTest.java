@@ -16,11 +16,11 @@ class LanesFitTest {
     private static final double D = 50;
 
     /** A server with exactly {@code lanes} lanes and a harness cost of {@code offset} ms. */
-    private static List<Probe> staircase(int lanes, double offset, int... concurrency) {
-        List<Probe> probes = new ArrayList<>();
+    private static List<SweepPoint> staircase(int lanes, double offset, int... concurrency) {
+        List<SweepPoint> probes = new ArrayList<>();
         for (int n : concurrency) {
             long rounds = lanes == 0 ? 1 : (n + lanes - 1) / lanes;
-            probes.add(new Probe(n, offset + rounds * D, offset + rounds * D, 5));
+            probes.add(new SweepPoint(n, offset + rounds * D, offset + rounds * D, 5));
         }
         return probes;
     }
@@ -28,7 +28,7 @@ class LanesFitTest {
     @Test
     @DisplayName("finds 3 lanes, exactly, from one round at N = 3 and two at N = 4, and all probes on the staircase")
     void threeLanes() {
-        List<Probe> probes = staircase(3, 4, 1, 2, 4, 8, 16, 3);
+        List<SweepPoint> probes = staircase(3, 4, 1, 2, 4, 8, 16, 3);
         LanesFit.Fit fit = LanesFit.fit(probes, D);
         assertEquals(OptionalInt.of(3), fit.lanes(), probes.toString());
         assertTrue(fit.exact(), probes.toString());
@@ -55,7 +55,7 @@ class LanesFitTest {
     @Test
     @DisplayName("asks for the probe between the last one-round N and the first that took more")
     void bracketsTheStep() {
-        List<Probe> probes = staircase(40, 3, 1, 2, 4, 8, 16, 32, 64);
+        List<SweepPoint> probes = staircase(40, 3, 1, 2, 4, 8, 16, 32, 64);
         LanesFit.Bracket bracket = LanesFit.bracket(probes, D).orElseThrow();
         assertEquals(32, bracket.lastOneRound());
         assertEquals(64, bracket.firstMoreRounds());
@@ -67,8 +67,8 @@ class LanesFitTest {
     @Test
     @DisplayName("takes a slow probe below a one-round one for noise, not a step: a staircase only goes up")
     void noiseIsNotAStep() {
-        List<Probe> probes = new ArrayList<>(staircase(0, 5, 1, 2, 4, 8, 16, 64));
-        probes.add(new Probe(32, 78, 78, 5)); // a busy moment at N = 32, while N = 64 took one round
+        List<SweepPoint> probes = new ArrayList<>(staircase(0, 5, 1, 2, 4, 8, 16, 64));
+        probes.add(new SweepPoint(32, 78, 78, 5)); // a busy moment at N = 32, while N = 64 took one round
         assertTrue(LanesFit.bracket(probes, D).isEmpty(), probes.toString());
         assertTrue(LanesFit.fit(probes, D).unbounded(), probes.toString());
     }
@@ -76,8 +76,8 @@ class LanesFitTest {
     @Test
     @DisplayName("counts a probe off the staircase, so the verdict can say it is unsure")
     void noisyProbe() {
-        List<Probe> probes = new ArrayList<>(staircase(2, 3, 1, 2, 4, 8, 3));
-        probes.add(new Probe(16, 3 + 8 * D + 120, 0, 5)); // a probe 120 ms late
+        List<SweepPoint> probes = new ArrayList<>(staircase(2, 3, 1, 2, 4, 8, 3));
+        probes.add(new SweepPoint(16, 3 + 8 * D + 120, 0, 5)); // a probe 120 ms late
         LanesFit.Fit fit = LanesFit.fit(probes, D);
         assertEquals(OptionalInt.of(2), fit.lanes(), probes.toString());
         assertEquals(fit.probes() - 1, fit.fitting(), probes.toString());

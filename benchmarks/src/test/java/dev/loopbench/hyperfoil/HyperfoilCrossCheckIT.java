@@ -3,10 +3,10 @@ package dev.loopbench.hyperfoil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.loopbench.benchmarks.ExternalTarget;
-import dev.loopbench.benchmarks.InProcessTarget;
-import dev.loopbench.benchmarks.WaveClient;
+import dev.loopbench.client.WaveClient;
 import dev.loopbench.model.WaveModel;
+import dev.loopbench.target.ExternalTarget;
+import dev.loopbench.target.InProcessTarget;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.util.List;

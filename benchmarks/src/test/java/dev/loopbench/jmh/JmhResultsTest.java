@@ -1,13 +1,10 @@
-package dev.loopbench.report;
+package dev.loopbench.jmh;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.loopbench.jmh.Fixtures;
-import dev.loopbench.jmh.JmhResult;
-import dev.loopbench.jmh.JmhResults;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

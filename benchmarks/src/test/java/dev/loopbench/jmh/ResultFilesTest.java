@@ -1,11 +1,8 @@
-package dev.loopbench.cli;
+package dev.loopbench.jmh;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.loopbench.jmh.Fixtures;
-import dev.loopbench.jmh.JmhResults;
-import dev.loopbench.jmh.ResultFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -3,8 +3,8 @@ package dev.loopbench.matrix;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.loopbench.model.HandlerStyle;
 import dev.loopbench.model.ServerShape;
-import dev.loopbench.model.WaitStyle;
 import dev.loopbench.model.WaveModel;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -25,7 +25,7 @@ class MatrixTest {
             Set<String> handlers = new HashSet<>();
             matrix.families().forEach(family -> handlers.addAll(family.handlers()));
             assertEquals(
-                    Arrays.stream(WaitStyle.values()).map(WaitStyle::path).collect(Collectors.toSet()),
+                    Arrays.stream(HandlerStyle.values()).map(HandlerStyle::path).collect(Collectors.toSet()),
                     handlers,
                     matrix.toString());
             Family nonBlocking = matrix.families().stream()

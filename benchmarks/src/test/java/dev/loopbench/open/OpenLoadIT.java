@@ -3,9 +3,9 @@ package dev.loopbench.open;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.loopbench.benchmarks.InProcessTarget;
 import dev.loopbench.benchmarks.JdkHttpServer;
-import dev.loopbench.benchmarks.Probes;
+import dev.loopbench.target.InProcessTarget;
+import dev.loopbench.target.ProbeClient;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Locale;
@@ -294,12 +294,12 @@ class OpenLoadIT {
 
     /** One connection, each request sent when the previous one is answered: what wrk and ab do. */
     private static long closedLoopSlowRequests(String url, Duration length, long slowMillis) throws Exception {
-        HttpClient client = Probes.client(false, Duration.ofSeconds(5));
+        HttpClient client = ProbeClient.client(false, Duration.ofSeconds(5));
         long end = System.nanoTime() + length.toNanos();
         long slow = 0;
         while (System.nanoTime() < end) {
             long sent = System.nanoTime();
-            Probes.get(client, url, Duration.ofSeconds(10));
+            ProbeClient.get(client, url, Duration.ofSeconds(10));
             if (System.nanoTime() - sent >= slowMillis * 1_000_000) {
                 slow++;
             }

@@ -3,7 +3,7 @@ package dev.loopbench.open;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.loopbench.model.WaitStyle;
+import dev.loopbench.model.HandlerStyle;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
@@ -17,7 +17,7 @@ class OpenOptionsTest {
     void defaults() {
         OpenOptions options = OpenOptions.fromCommandLine(null, null, 5, 100, Optional.empty(), false);
         assertEquals(OpenOptions.defaults(), options);
-        assertEquals(WaitStyle.values().length, options.handlers().size(), options.toString());
+        assertEquals(HandlerStyle.values().length, options.handlers().size(), options.toString());
         options.validate();
     }
 

@@ -35,7 +35,7 @@ public final class WaveModel {
      */
     public static double predictedMillis(
             String handlerPath, int concurrency, double delayMs, Optional<ServerShape> shape) {
-        Optional<WaitStyle> style = WaitStyle.fromPath(handlerPath);
+        Optional<HandlerStyle> style = HandlerStyle.fromPath(handlerPath);
         if (style.isEmpty() || shape.isEmpty()) {
             return Double.NaN;
         }
@@ -47,7 +47,7 @@ public final class WaveModel {
      * should wait: behind every wait queued on its event loop, {@code ceil(N / E) x D}, when the
      * handler holds the loop; about nothing (the time of a round trip) when it does not.
      */
-    public static double bystanderWaitMillis(WaitStyle style, int concurrency, double delayMs, ServerShape shape) {
+    public static double bystanderWaitMillis(HandlerStyle style, int concurrency, double delayMs, ServerShape shape) {
         requirePositive(concurrency);
         return style.holdsTheEventLoop() ? rounds(concurrency, Lanes.of(shape.eventLoops())) * delayMs : 0;
     }

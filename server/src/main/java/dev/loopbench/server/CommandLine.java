@@ -1,7 +1,7 @@
 package dev.loopbench.server;
 
+import dev.loopbench.model.HandlerStyle;
 import dev.loopbench.model.ServerShape;
-import dev.loopbench.model.WaitStyle;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Locale;
@@ -38,7 +38,7 @@ final class CommandLine {
               -h, --help                    show this help
             """
                     .formatted(
-                            WaitStyle.MAX_DELAY_MS,
+                            HandlerStyle.MAX_DELAY_MS,
                             DelayParameter.DEFAULT_MS,
                             endpoints(),
                             ServerConfig.DEFAULT_EVENT_LOOPS,
@@ -49,10 +49,10 @@ final class CommandLine {
 
     private CommandLine() {}
 
-    /** One line per endpoint, from {@link WaitStyle}, so that a new one cannot be left out. */
+    /** One line per endpoint, from {@link HandlerStyle}, so that a new one cannot be left out. */
     private static String endpoints() {
         return Stream.concat(
-                        Arrays.stream(WaitStyle.values())
+                        Arrays.stream(HandlerStyle.values())
                                 .map(style -> endpoint("/" + style.path(), style.description())),
                         Stream.of(
                                 endpoint(RequestRouter.HEALTH, "liveness, the pool sizes and the cores, in JSON"),

@@ -1,6 +1,6 @@
 package dev.loopbench.server;
 
-import dev.loopbench.model.WaitStyle;
+import dev.loopbench.model.HandlerStyle;
 import io.vertx.core.http.HttpServerRequest;
 import java.util.List;
 
@@ -8,7 +8,7 @@ import java.util.List;
 final class DelayParameter {
 
     static final int DEFAULT_MS = 100;
-    static final String ALLOWED = "a whole number of milliseconds from 0 to " + WaitStyle.MAX_DELAY_MS;
+    static final String ALLOWED = "a whole number of milliseconds from 0 to " + HandlerStyle.MAX_DELAY_MS;
 
     private DelayParameter() {}
 
@@ -44,14 +44,14 @@ final class DelayParameter {
             if (c < '0' || c > '9') {
                 throw notWholeNumber(value);
             }
-            if (ms <= WaitStyle.MAX_DELAY_MS) { // stops growing once too large: no overflow, however long
+            if (ms <= HandlerStyle.MAX_DELAY_MS) { // stops growing once too large: no overflow, however long
                 ms = ms * 10 + (c - '0');
             }
         }
         if (negative && ms != 0) {
             throw new ClientError(400, "ms must not be negative: it must be " + ALLOWED + ", got " + abbreviate(value));
         }
-        if (ms > WaitStyle.MAX_DELAY_MS) {
+        if (ms > HandlerStyle.MAX_DELAY_MS) {
             throw new ClientError(400, "ms is too large: it must be " + ALLOWED + ", got " + abbreviate(value));
         }
         return ms;

@@ -1,6 +1,6 @@
 package dev.loopbench.server;
 
-import dev.loopbench.model.WaitStyle;
+import dev.loopbench.model.HandlerStyle;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.vertx.core.Future;
@@ -59,7 +59,7 @@ final class HttpVerticle extends VerticleBase {
         } else {
             status = 400;
             message = "not a valid HTTP/1.x request (" + (cause == null ? "unreadable" : cause.getMessage())
-                    + "); send GET /<endpoint>?ms=<0.." + WaitStyle.MAX_DELAY_MS + ">";
+                    + "); send GET /<endpoint>?ms=<0.." + HandlerStyle.MAX_DELAY_MS + ">";
         }
         request.response()
                 .setStatusCode(status)

@@ -16,7 +16,7 @@ import java.util.function.Supplier;
 
 /**
  * The loopbench server on its own {@link Vertx}: E HTTP verticle instances (one per event
- * loop) and V instances of each virtual-thread verticle. Used by {@link Main} and, in-process,
+ * loop) and V instances of each virtual-thread verticle. Used by {@link ServerMain} and, in-process,
  * by the benchmarks and tests.
  */
 public final class LoopbenchServer {
@@ -67,7 +67,7 @@ public final class LoopbenchServer {
                 .blockedThreadChecker()
                 .setThreadBlockedHandler(reporter != null ? reporter : event -> {});
 
-        WaitHandlers handlers = WaitHandlers.create(vertx);
+        WorkHandlers handlers = WorkHandlers.create(vertx);
 
         // Not bound to a context: a context of a Vert.x that failed to start cannot run callbacks.
         Promise<LoopbenchServer> started = Promise.promise();

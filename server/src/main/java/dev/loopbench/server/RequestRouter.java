@@ -1,8 +1,8 @@
 package dev.loopbench.server;
 
-import dev.loopbench.model.WaitStyle;
-import dev.loopbench.server.handlers.WaitReply;
-import dev.loopbench.server.handlers.Waited;
+import dev.loopbench.model.HandlerStyle;
+import dev.loopbench.server.handlers.WorkDone;
+import dev.loopbench.server.handlers.WorkReply;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -21,18 +21,19 @@ final class RequestRouter implements Handler<HttpServerRequest> {
 
     static final String HEALTH = "/health";
     static final String METRICS = "/metrics";
-    private static final Map<String, WaitStyle> STYLES_BY_PATH = Arrays.stream(WaitStyle.values())
+    private static final Map<String, HandlerStyle> STYLES_BY_PATH = Arrays.stream(HandlerStyle.values())
             .collect(Collectors.toUnmodifiableMap(style -> "/" + style.path(), Function.identity()));
     private static final String ENDPOINTS =
-            Arrays.stream(WaitStyle.values()).map(style -> "/" + style.path()).collect(Collectors.joining(", ")) + ", "
-                    + HEALTH + ", " + METRICS;
+            Arrays.stream(HandlerStyle.values())
+                            .map(style -> "/" + style.path())
+                            .collect(Collectors.joining(", ")) + ", " + HEALTH + ", " + METRICS;
 
-    private final WaitHandlers handlers;
+    private final WorkHandlers handlers;
     private final ServerFacts facts;
     private final String healthJson;
     private final ServerMetrics metrics;
 
-    RequestRouter(WaitHandlers handlers, ServerFacts facts, ServerMetrics metrics) {
+    RequestRouter(WorkHandlers handlers, ServerFacts facts, ServerMetrics metrics) {
         this.handlers = handlers;
         this.facts = facts;
         this.healthJson = facts.toJson().encode(); // nothing in it changes while the server runs
@@ -49,7 +50,7 @@ final class RequestRouter implements Handler<HttpServerRequest> {
                 request.response().putHeader("Allow", "GET");
             }
             Replies.error(request, e.status(), e.getMessage());
-        } catch (Waited.WaitInterrupted e) {
+        } catch (WorkDone.WaitInterrupted e) {
             Replies.error(request, 503, e.getMessage());
         } catch (RuntimeException e) {
             Replies.error(request, 500, "loopbench bug, please report it: " + e);
@@ -58,12 +59,12 @@ final class RequestRouter implements Handler<HttpServerRequest> {
 
     private void route(HttpServerRequest request, long receivedNanos) {
         String path = Objects.requireNonNullElse(request.path(), "");
-        WaitStyle style = STYLES_BY_PATH.get(path);
+        HandlerStyle style = STYLES_BY_PATH.get(path);
         if (style == null && !HEALTH.equals(path) && !METRICS.equals(path)) {
             throw new ClientError(
                     404,
                     "no endpoint at " + abbreviate(path) + "; the endpoints are " + ENDPOINTS
-                            + " (GET, with ?ms= from 0 to " + WaitStyle.MAX_DELAY_MS + ")");
+                            + " (GET, with ?ms= from 0 to " + HandlerStyle.MAX_DELAY_MS + ")");
         }
         if (request.method() != HttpMethod.GET) {
             throw new ClientError(405, request.method().name() + " is not allowed on " + path + "; use GET");
@@ -83,13 +84,13 @@ final class RequestRouter implements Handler<HttpServerRequest> {
         }
         int ms = DelayParameter.parse(request);
         String receivedOn = Thread.currentThread().getName();
-        handlers.of(style).waitFor(ms).onComplete(waited -> {
+        handlers.of(style).work(ms).onComplete(waited -> {
             if (waited.succeeded()) {
                 Replies.json(
                         request,
                         200,
-                        new WaitReply(style.path(), ms, receivedOn, receivedNanos, waited.result()).toJson());
-            } else if (waited.cause() instanceof Waited.WaitInterrupted) {
+                        new WorkReply(style.path(), ms, receivedOn, receivedNanos, waited.result()).toJson());
+            } else if (waited.cause() instanceof WorkDone.WaitInterrupted) {
                 Replies.error(request, 503, waited.cause().getMessage());
             } else {
                 Replies.error(request, 500, "loopbench bug, please report it: the wait failed: " + waited.cause());

@@ -11,7 +11,7 @@ import java.time.Duration;
 
 /**
  * What the server measures of itself, served at {@code /metrics} in the Prometheus text format:
- * the event loops' lag ({@link EventLoopLagProbe}) and the worker pools' queue and active count
+ * the event loops' lag ({@link EventLoopLagSampler}) and the worker pools' queue and active count
  * ({@link WorkerPoolMetrics}).
  */
 final class ServerMetrics {
@@ -19,7 +19,7 @@ final class ServerMetrics {
     static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    private volatile EventLoopLagProbe lagProbe;
+    private volatile EventLoopLagSampler lagProbe;
 
     /** For {@code Vertx.builder().withMetrics(...)}: the worker pool counts. */
     VertxMetricsFactory vertxMetrics() {
@@ -31,7 +31,7 @@ final class ServerMetrics {
         if (periodMs == 0) {
             return Future.succeededFuture();
         }
-        return EventLoopLagProbe.start(vertx, registry, Duration.ofMillis(periodMs))
+        return EventLoopLagSampler.start(vertx, registry, Duration.ofMillis(periodMs))
                 .map(probe -> {
                     lagProbe = probe;
                     return null;

@@ -24,7 +24,7 @@ class ComputeLanesTest {
         "VIRTUAL_THREAD_SLEEP,       2, 20, 16, 2,  16",
     })
     void computeLanesAreTheWaitLanesCappedByTheCores(
-            WaitStyle style, int eventLoops, int workers, int virtualThreadInstances, int cores, int expectedLanes) {
+            HandlerStyle style, int eventLoops, int workers, int virtualThreadInstances, int cores, int expectedLanes) {
         ServerShape shape = new ServerShape(eventLoops, workers, virtualThreadInstances, cores);
         assertEquals(Lanes.of(expectedLanes), style.lanes(shape), style + " on " + shape);
     }

@@ -81,7 +81,7 @@ class WaveModelTest {
         "virtual-thread-await, 1, 8, 0"
     })
     void bystandersWaitBehindWhatHoldsTheirLoop(String handler, int eventLoops, int concurrency, double millis) {
-        WaitStyle style = WaitStyle.fromPath(handler).orElseThrow();
+        HandlerStyle style = HandlerStyle.fromPath(handler).orElseThrow();
         assertEquals(
                 millis,
                 WaveModel.bystanderWaitMillis(style, concurrency, 50, new ServerShape(eventLoops, 20, eventLoops)),

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import dev.loopbench.model.HandlerStyle;
 import dev.loopbench.model.ServerShape;
-import dev.loopbench.model.WaitStyle;
 import java.io.IOException;
 import java.net.Socket;
 import java.net.URI;
@@ -110,7 +110,7 @@ class BadRequestsTest {
     @DisplayName("the 404 message lists every endpoint, /metrics included")
     void notFoundListsEveryEndpoint() throws IOException {
         String error = RawHttp.send(server.url(), get("/nope")).json().getString("error");
-        for (WaitStyle style : WaitStyle.values()) {
+        for (HandlerStyle style : HandlerStyle.values()) {
             assertTrue(error.contains("/" + style.path() + ","), "should list /" + style.path() + ": " + error);
         }
         assertTrue(error.contains("/health") && error.contains("/metrics"), error);

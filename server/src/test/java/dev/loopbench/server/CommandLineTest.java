@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.loopbench.model.HandlerStyle;
 import dev.loopbench.model.ServerShape;
-import dev.loopbench.model.WaitStyle;
 import java.util.Arrays;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -102,7 +102,7 @@ class CommandLineTest {
     @Test
     @DisplayName("the usage lists every endpoint, /health and /metrics included")
     void helpListsEveryEndpoint() {
-        for (WaitStyle style : WaitStyle.values()) {
+        for (HandlerStyle style : HandlerStyle.values()) {
             assertTrue(
                     CommandLine.USAGE.contains("/" + style.path() + " "),
                     "usage should list /" + style.path() + ":\n" + CommandLine.USAGE);

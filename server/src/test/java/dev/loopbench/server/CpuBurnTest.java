@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopbench.server.handlers.CpuBurn;
-import dev.loopbench.server.handlers.Waited;
+import dev.loopbench.server.handlers.WorkDone;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Locale;
@@ -25,7 +25,7 @@ class CpuBurnTest {
         }
         int ms = 30;
         long cpuBefore = THREADS.getCurrentThreadCpuTime();
-        Waited burnt = CpuBurn.forMillis(ms);
+        WorkDone burnt = CpuBurn.forMillis(ms);
         double cpuMillis = (THREADS.getCurrentThreadCpuTime() - cpuBefore) / 1e6;
         double wallMillis = (burnt.finishedNanos() - burnt.startedNanos()) / 1e6;
         String context = String.format(
@@ -38,7 +38,7 @@ class CpuBurnTest {
     @Test
     @DisplayName("of 0 ms returns at once")
     void zeroReturnsAtOnce() {
-        Waited burnt = CpuBurn.forMillis(0);
+        WorkDone burnt = CpuBurn.forMillis(0);
         assertTrue(burnt.finishedNanos() - burnt.startedNanos() < TimeUnit.MILLISECONDS.toNanos(5), burnt.toString());
     }
 }

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.loopbench.model.HandlerStyle;
 import dev.loopbench.model.ServerShape;
-import dev.loopbench.model.WaitStyle;
 import io.vertx.core.json.JsonObject;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -39,8 +39,8 @@ class EndpointsTest {
     }
 
     @ParameterizedTest(name = "{0} answers 200 with the documented JSON, waiting on the thread its name promises")
-    @EnumSource(WaitStyle.class)
-    void answersWithTheDocumentedJson(WaitStyle style) {
+    @EnumSource(HandlerStyle.class)
+    void answersWithTheDocumentedJson(HandlerStyle style) {
         assumeVirtualThreadsIfNeeded(style);
         WaveTestClient.Response response = client.one("/" + style.path() + "?ms=" + DELAY_MS);
         String context = style.path() + "?ms=" + DELAY_MS + " answered " + response;
@@ -65,8 +65,8 @@ class EndpointsTest {
     }
 
     @ParameterizedTest(name = "{0} accepts ms=0 and answers at once")
-    @EnumSource(WaitStyle.class)
-    void acceptsZero(WaitStyle style) {
+    @EnumSource(HandlerStyle.class)
+    void acceptsZero(HandlerStyle style) {
         assumeVirtualThreadsIfNeeded(style);
         WaveTestClient.Response response = client.one("/" + style.path() + "?ms=0");
         assertEquals(200, response.status(), style.path() + "?ms=0 answered " + response);
@@ -75,18 +75,18 @@ class EndpointsTest {
 
     @ParameterizedTest(name = "{0} waits 100 ms when ms is not given")
     @EnumSource(
-            value = WaitStyle.class,
+            value = HandlerStyle.class,
             names = {"TIMER", "EXECUTE_BLOCKING_UNORDERED", "EXECUTE_BLOCKING_COMPUTE"})
-    void waitsOneHundredMillisecondsByDefault(WaitStyle style) {
+    void waitsOneHundredMillisecondsByDefault(HandlerStyle style) {
         WaveTestClient.Response response = client.one("/" + style.path());
         assertEquals(100, response.body().getInteger("delayMs"), style.path() + " answered " + response);
     }
 
     @ParameterizedTest(name = "{0} answers 501 with a JSON error on a JVM without virtual threads")
     @EnumSource(
-            value = WaitStyle.class,
+            value = HandlerStyle.class,
             names = {"VIRTUAL_THREAD_SLEEP", "VIRTUAL_THREAD_AWAIT", "VIRTUAL_THREAD_COMPUTE"})
-    void virtualThreadPathsAnswer501WithoutVirtualThreads(WaitStyle style) {
+    void virtualThreadPathsAnswer501WithoutVirtualThreads(HandlerStyle style) {
         assumeFalse(
                 server.virtualThreads().available(),
                 "this JVM (Java " + System.getProperty("java.version")
@@ -121,7 +121,7 @@ class EndpointsTest {
                 server.virtualThreads().available(), body.getBoolean("virtualThreads"), "/health answered " + response);
     }
 
-    static String expectedThreadPrefix(WaitStyle style) {
+    static String expectedThreadPrefix(HandlerStyle style) {
         return switch (style) {
             case EVENT_LOOP_SLEEP, TIMER, EVENT_LOOP_COMPUTE -> "vert.x-eventloop-thread-";
             case EXECUTE_BLOCKING_ORDERED, EXECUTE_BLOCKING_UNORDERED, EXECUTE_BLOCKING_COMPUTE ->
@@ -130,7 +130,7 @@ class EndpointsTest {
         };
     }
 
-    private static void assumeVirtualThreadsIfNeeded(WaitStyle style) {
+    private static void assumeVirtualThreadsIfNeeded(HandlerStyle style) {
         assumeTrue(
                 !style.needsVirtualThreads() || server.virtualThreads().available(),
                 "skipped in-process: " + server.virtualThreads().unavailableReason()

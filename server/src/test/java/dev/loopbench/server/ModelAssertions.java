@@ -1,8 +1,8 @@
 package dev.loopbench.server;
 
+import dev.loopbench.model.HandlerStyle;
 import dev.loopbench.model.Lanes;
 import dev.loopbench.model.ServerShape;
-import dev.loopbench.model.WaitStyle;
 import dev.loopbench.model.WaveModel;
 import dev.loopbench.server.handlers.CpuBurn;
 import java.util.ArrayList;
@@ -35,7 +35,7 @@ final class ModelAssertions {
 
     /** Warms the handler's path up, fires one unmeasured wave, then {@link #MEASURED_WAVES}, and checks their median. */
     static double assertWaveMatchesModel(
-            WaveTestClient client, WaitStyle style, ServerShape shape, int concurrency, int delayMs) {
+            WaveTestClient client, HandlerStyle style, ServerShape shape, int concurrency, int delayMs) {
         for (int i = 0; i < WARM_UP_WAVES; i++) {
             client.fire("/" + style.path() + "?ms=0", concurrency).assertAllOk();
         }

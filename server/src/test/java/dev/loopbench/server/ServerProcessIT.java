@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.loopbench.model.WaitStyle;
+import dev.loopbench.model.HandlerStyle;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -71,7 +71,7 @@ class ServerProcessIT {
             assertNotEquals(0, URI.create(server.url()).getPort(), server.describe());
             try (WaveTestClient client = new WaveTestClient(server.url(), 1)) {
                 assertEquals(200, client.one("/health").status(), server.describe());
-                for (WaitStyle style : WaitStyle.values()) {
+                for (HandlerStyle style : HandlerStyle.values()) {
                     int expected = style.needsVirtualThreads() && Jdks.current().feature() < Jdks.VIRTUAL_THREADS_SINCE
                             ? 501
                             : 200;

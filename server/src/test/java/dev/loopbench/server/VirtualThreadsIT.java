@@ -4,8 +4,8 @@ import static dev.loopbench.server.ModelAssertions.assertWaveMatchesModel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.loopbench.model.HandlerStyle;
 import dev.loopbench.model.ServerShape;
-import dev.loopbench.model.WaitStyle;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
@@ -85,10 +85,10 @@ class VirtualThreadsIT {
     @Test
     @DisplayName("a virtual-thread burn of 500 ms costs the server process 500 ms of CPU")
     void virtualThreadBurnsItsCpuTime() {
-        client.one("/" + WaitStyle.VIRTUAL_THREAD_COMPUTE.path() + "?ms=50"); // loads and compiles the burn
+        client.one("/" + HandlerStyle.VIRTUAL_THREAD_COMPUTE.path() + "?ms=50"); // loads and compiles the burn
         int ms = 500;
         Duration before = server.cpuTime();
-        WaveTestClient.Response response = client.one("/" + WaitStyle.VIRTUAL_THREAD_COMPUTE.path() + "?ms=" + ms);
+        WaveTestClient.Response response = client.one("/" + HandlerStyle.VIRTUAL_THREAD_COMPUTE.path() + "?ms=" + ms);
         long cpuMs = server.cpuTime().minus(before).toMillis();
         JsonObject body = response.body();
         long wallMs = (body.getLong("finishedNanos") - body.getLong("startedNanos")) / 1_000_000;
@@ -101,9 +101,9 @@ class VirtualThreadsIT {
 
     @ParameterizedTest(name = "{0} waits on a virtual thread")
     @EnumSource(
-            value = WaitStyle.class,
+            value = HandlerStyle.class,
             names = {"VIRTUAL_THREAD_SLEEP", "VIRTUAL_THREAD_AWAIT", "VIRTUAL_THREAD_COMPUTE"})
-    void waitsOnAVirtualThread(WaitStyle style) {
+    void waitsOnAVirtualThread(HandlerStyle style) {
         WaveTestClient.Response response = client.one("/" + style.path() + "?ms=20");
         assertEquals(200, response.status(), response + "\n" + server.describe());
         assertEquals(style.path(), response.body().getString("handler"), response.toString());
@@ -113,9 +113,9 @@ class VirtualThreadsIT {
 
     @ParameterizedTest(name = "{0} follows the model ceil(N / L) x D")
     @EnumSource(
-            value = WaitStyle.class,
+            value = HandlerStyle.class,
             names = {"VIRTUAL_THREAD_SLEEP", "VIRTUAL_THREAD_AWAIT", "VIRTUAL_THREAD_COMPUTE"})
-    void followsTheModel(WaitStyle style) {
+    void followsTheModel(HandlerStyle style) {
         assertWaveMatchesModel(client, style, shape, N, D);
     }
 }

@@ -4,8 +4,8 @@ import static dev.loopbench.server.ModelAssertions.assertWaveMatchesModel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.loopbench.model.HandlerStyle;
 import dev.loopbench.model.ServerShape;
-import dev.loopbench.model.WaitStyle;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
 import java.util.TreeMap;
@@ -43,8 +43,8 @@ class WaveTimingTest {
         }
 
         @ParameterizedTest(name = "{0}")
-        @EnumSource(WaitStyle.class)
-        void followsTheModel(WaitStyle style) {
+        @EnumSource(HandlerStyle.class)
+        void followsTheModel(HandlerStyle style) {
             assumeTrue(
                     !style.needsVirtualThreads() || server.hasVirtualThreads(),
                     "skipped in-process: " + server.server.virtualThreads().unavailableReason()
@@ -91,9 +91,9 @@ class WaveTimingTest {
 
         @ParameterizedTest(name = "{0}")
         @EnumSource(
-                value = WaitStyle.class,
+                value = HandlerStyle.class,
                 names = {"EVENT_LOOP_SLEEP", "EXECUTE_BLOCKING_ORDERED"})
-        void blockingStylesGetOneLanePerEventLoop(WaitStyle style) {
+        void blockingStylesGetOneLanePerEventLoop(HandlerStyle style) {
             assertWaveMatchesModel(server.client, style, server.shape, N, D);
         }
     }
@@ -124,9 +124,9 @@ class WaveTimingTest {
 
         @ParameterizedTest(name = "{0}")
         @EnumSource(
-                value = WaitStyle.class,
+                value = HandlerStyle.class,
                 names = {"EVENT_LOOP_COMPUTE", "EXECUTE_BLOCKING_COMPUTE"})
-        void getsOneLanePerCore(WaitStyle style) {
+        void getsOneLanePerCore(HandlerStyle style) {
             assertWaveMatchesModel(server.client, style, server.shape, N, D);
         }
     }

@@ -9,13 +9,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@link Main#run} in this JVM, with what it printed. */
+/** {@link HyperfoilLocalMain#run} in this JVM, with what it printed. */
 record Runs(int exit, String out, String err) {
 
     static Runs main(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = Main.run(
+        int exit = HyperfoilLocalMain.run(
                 List.of(args),
                 new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));

@@ -4,7 +4,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Burns CPU time on the calling thread, whatever thread that is: the compute handlers differ
- * only in where they call it, as the wait handlers do with {@link Waited#bySleeping}. "ms of
+ * only in where they call it, as the wait handlers do with {@link WorkDone#bySleeping}. "ms of
  * CPU" is the thread's own CPU time, not the wall clock, so a request does the same work however
  * many other threads share the cores; it only takes longer when they do.
  */
@@ -21,7 +21,7 @@ public final class CpuBurn {
 
     private CpuBurn() {}
 
-    public static Waited forMillis(int ms) {
+    public static WorkDone forMillis(int ms) {
         long started = System.nanoTime();
         ThreadCpuClock clock = ThreadCpuClock.ofCurrentThread();
         long budget = TimeUnit.MILLISECONDS.toNanos(ms);
@@ -32,7 +32,7 @@ public final class CpuBurn {
         }
         sink = state;
         clock.checkStillOnTheSameThread();
-        return Waited.finishedNow(started);
+        return WorkDone.finishedNow(started);
     }
 
     /** Marsaglia's xorshift64: each step needs the one before, so it neither folds nor vectorises. */

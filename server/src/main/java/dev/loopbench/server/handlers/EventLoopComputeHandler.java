@@ -3,10 +3,10 @@ package dev.loopbench.server.handlers;
 import io.vertx.core.Future;
 
 /** Burns CPU on the event loop: like sleeping there, every other connection on this loop waits. */
-public final class EventLoopComputeHandler implements WaitHandler {
+public final class EventLoopComputeHandler implements WorkHandler {
 
     @Override
-    public Future<Waited> waitFor(int ms) {
+    public Future<WorkDone> work(int ms) {
         // Blocks the event loop on purpose: computing there is the other half of the misuse.
         return Future.succeededFuture(CpuBurn.forMillis(ms));
     }

@@ -7,7 +7,7 @@ import io.vertx.core.Vertx;
  * Burns CPU in unordered {@code executeBlocking}: the event loop stays free, but the W worker
  * threads share the C cores, so no more than {@code min(W, C)} requests compute at a time.
  */
-public final class ExecuteBlockingComputeHandler implements WaitHandler {
+public final class ExecuteBlockingComputeHandler implements WorkHandler {
 
     private final Vertx vertx;
 
@@ -16,7 +16,7 @@ public final class ExecuteBlockingComputeHandler implements WaitHandler {
     }
 
     @Override
-    public Future<Waited> waitFor(int ms) {
+    public Future<WorkDone> work(int ms) {
         return vertx.executeBlocking(() -> CpuBurn.forMillis(ms), false);
     }
 }

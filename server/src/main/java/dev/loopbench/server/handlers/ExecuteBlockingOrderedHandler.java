@@ -8,7 +8,7 @@ import io.vertx.core.Vertx;
  * tasks of one context one after another, so the requests of a verticle instance queue up
  * even though the worker pool has idle threads.
  */
-public final class ExecuteBlockingOrderedHandler implements WaitHandler {
+public final class ExecuteBlockingOrderedHandler implements WorkHandler {
 
     private final Vertx vertx;
 
@@ -17,7 +17,7 @@ public final class ExecuteBlockingOrderedHandler implements WaitHandler {
     }
 
     @Override
-    public Future<Waited> waitFor(int ms) {
-        return vertx.executeBlocking(() -> Waited.bySleeping(ms));
+    public Future<WorkDone> work(int ms) {
+        return vertx.executeBlocking(() -> WorkDone.bySleeping(ms));
     }
 }

@@ -4,7 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 
 /** {@code executeBlocking} with {@code ordered = false}: each request takes any free worker thread. */
-public final class ExecuteBlockingUnorderedHandler implements WaitHandler {
+public final class ExecuteBlockingUnorderedHandler implements WorkHandler {
 
     private final Vertx vertx;
 
@@ -13,7 +13,7 @@ public final class ExecuteBlockingUnorderedHandler implements WaitHandler {
     }
 
     @Override
-    public Future<Waited> waitFor(int ms) {
-        return vertx.executeBlocking(() -> Waited.bySleeping(ms), false);
+    public Future<WorkDone> work(int ms) {
+        return vertx.executeBlocking(() -> WorkDone.bySleeping(ms), false);
     }
 }

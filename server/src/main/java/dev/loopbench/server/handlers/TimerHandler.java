@@ -5,7 +5,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 
 /** {@code vertx.setTimer}: nothing blocks, the event loop serves others until the timer fires. */
-public final class TimerHandler implements WaitHandler {
+public final class TimerHandler implements WorkHandler {
 
     private final Vertx vertx;
 
@@ -14,13 +14,13 @@ public final class TimerHandler implements WaitHandler {
     }
 
     @Override
-    public Future<Waited> waitFor(int ms) {
+    public Future<WorkDone> work(int ms) {
         long started = System.nanoTime();
         if (ms == 0) {
-            return Future.succeededFuture(Waited.finishedNow(started)); // Vert.x timers need at least 1 ms
+            return Future.succeededFuture(WorkDone.finishedNow(started)); // Vert.x timers need at least 1 ms
         }
-        Promise<Waited> waited = Promise.promise();
-        vertx.setTimer(ms, id -> waited.complete(Waited.finishedNow(started)));
+        Promise<WorkDone> waited = Promise.promise();
+        vertx.setTimer(ms, id -> waited.complete(WorkDone.finishedNow(started)));
         return waited.future();
     }
 }

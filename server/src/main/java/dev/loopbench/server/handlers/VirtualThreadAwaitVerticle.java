@@ -11,11 +11,11 @@ public final class VirtualThreadAwaitVerticle extends VirtualThreadVerticle {
     }
 
     @Override
-    protected Waited waitOnVirtualThread(int ms) {
+    protected WorkDone waitOnVirtualThread(int ms) {
         long started = System.nanoTime();
         if (ms > 0) { // Vert.x timers need at least 1 ms
             vertx.timer(ms).await();
         }
-        return Waited.finishedNow(started);
+        return WorkDone.finishedNow(started);
     }
 }

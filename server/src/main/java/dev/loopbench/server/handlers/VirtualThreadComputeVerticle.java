@@ -11,7 +11,7 @@ public final class VirtualThreadComputeVerticle extends VirtualThreadVerticle {
     }
 
     @Override
-    protected Waited waitOnVirtualThread(int ms) {
+    protected WorkDone waitOnVirtualThread(int ms) {
         return CpuBurn.forMillis(ms);
     }
 }

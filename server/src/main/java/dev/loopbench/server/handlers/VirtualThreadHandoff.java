@@ -29,7 +29,7 @@ import java.util.function.Function;
  * answering stay on the event loop as for every other handler. The hop costs two context
  * switches, microseconds against waits of milliseconds.
  */
-public final class VirtualThreadHandoff implements WaitHandler {
+public final class VirtualThreadHandoff implements WorkHandler {
 
     private final Vertx vertx;
     private final Function<VirtualThreadHandoff, VirtualThreadVerticle> verticle;
@@ -64,7 +64,7 @@ public final class VirtualThreadHandoff implements WaitHandler {
     }
 
     @Override
-    public Future<Waited> waitFor(int ms) {
+    public Future<WorkDone> work(int ms) {
         VirtualThreadVerticle[] current = instances;
         if (current.length == 0) {
             return Future.failedFuture("no virtual-thread verticle instance is deployed");

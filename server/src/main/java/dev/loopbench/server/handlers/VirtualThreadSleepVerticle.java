@@ -12,7 +12,7 @@ public final class VirtualThreadSleepVerticle extends VirtualThreadVerticle {
     }
 
     @Override
-    protected Waited waitOnVirtualThread(int ms) {
-        return Waited.bySleeping(ms);
+    protected WorkDone waitOnVirtualThread(int ms) {
+        return WorkDone.bySleeping(ms);
     }
 }

@@ -19,7 +19,7 @@ public abstract class VirtualThreadVerticle extends VerticleBase {
     }
 
     /** Runs on a virtual thread of this instance. */
-    protected abstract Waited waitOnVirtualThread(int ms);
+    protected abstract WorkDone waitOnVirtualThread(int ms);
 
     @Override
     public Future<?> start() {
@@ -37,11 +37,11 @@ public abstract class VirtualThreadVerticle extends VerticleBase {
      * Makes the wait one task of this instance, as an HTTP request to a virtual-thread verticle
      * would be, and completes on {@code replyTo}, the event loop that received the request.
      */
-    Future<Waited> submit(int ms, Context replyTo) {
-        Promise<Waited> waited = Promise.promise();
+    Future<WorkDone> submit(int ms, Context replyTo) {
+        Promise<WorkDone> waited = Promise.promise();
         context.runOnContext(ignored -> {
             try {
-                Waited result = waitOnVirtualThread(ms);
+                WorkDone result = waitOnVirtualThread(ms);
                 replyTo.runOnContext(back -> waited.complete(result));
             } catch (Throwable e) { // an Error too: the request must get an answer, not hang
                 replyTo.runOnContext(back -> waited.fail(e));
