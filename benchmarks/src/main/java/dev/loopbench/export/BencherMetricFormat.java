@@ -51,7 +51,9 @@ final class BencherMetricFormat {
         }
         JsonObject measure = new JsonObject().put("value", value);
         if (Double.isFinite(lower) && Double.isFinite(upper)) {
-            measure.put("lower_value", lower).put("upper_value", upper);
+            // a wide interval of a short time reaches below zero; no time or parallelism does, and
+            // Bencher's own JMH adapter clamps the same way
+            measure.put("lower_value", Math.max(0, lower)).put("upper_value", upper);
         }
         measures.put(name, measure);
     }

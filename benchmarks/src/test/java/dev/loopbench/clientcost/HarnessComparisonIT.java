@@ -3,8 +3,8 @@ package dev.loopbench.clientcost;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.loopbench.Peers;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +44,7 @@ class HarnessComparisonIT {
     @Test
     @DisplayName("holds loopbench's waves against wrk's steady rate, prints the table and stops the server")
     void comparesWithWrk() {
-        assumeTrue(
+        Peers.require(
                 Wrk.find().isPresent(),
                 "skipped the comparison with wrk: " + Wrk.INSTALL_HINT + " (the test without wrk still runs)");
         String output = run(new HarnessComparison(Wrk.find()), small(SERVER_JAR, List.of("-Xmx128m")), 0, 1);

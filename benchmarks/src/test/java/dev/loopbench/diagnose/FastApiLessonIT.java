@@ -2,8 +2,8 @@ package dev.loopbench.diagnose;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.loopbench.Peers;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -44,7 +44,7 @@ class FastApiLessonIT {
     @BeforeAll
     static void startUvicorn() throws Exception {
         String python = Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
-        assumeTrue(
+        Peers.require(
                 hasUvicornAndFastApi(python),
                 "skipped: " + python + " cannot import uvicorn and fastapi (apt-get install python3-uvicorn"
                         + " python3-fastapi)");

@@ -63,6 +63,29 @@ class DashboardExportsTest {
     }
 
     @Test
+    @DisplayName("bmf.json clamps a lower bound below zero at zero, as Bencher's own JMH adapter does")
+    void bencherLowerBoundNeverNegative() throws Exception {
+        JsonArray run = new JsonArray(Files.readString(Fixtures.path("loopbench-default-run.json")));
+        JsonObject first = run.getJsonObject(0);
+        JsonObject primary = first.getJsonObject("primaryMetric");
+        double score = primary.getDouble("score");
+        primary.put("scoreConfidence", new JsonArray().add(-score).add(3 * score));
+        Path wide = dir.resolve("wide.json");
+        Files.writeString(wide, new JsonArray().add(first).encode());
+        Path out = Files.createDirectories(dir.resolve("wide"));
+
+        DashboardExports.write(JmhResults.read(wide), out);
+
+        JsonObject bmf = new JsonObject(Files.readString(out.resolve(DashboardExports.BENCHER)));
+        JsonObject wave = bmf.getJsonObject(bmf.fieldNames().iterator().next()).getJsonObject("wave-time");
+        assertEquals(
+                0.0,
+                wave.getDouble("lower_value"),
+                "interval " + primary.getJsonArray("scoreConfidence") + ": " + wave.encode());
+        assertEquals(3 * score, wave.getDouble("upper_value"), wave.encode());
+    }
+
+    @Test
     @DisplayName("github-action-benchmark gets the wave times (smaller is better) and P (bigger) in a file each")
     void githubActionBenchmark() throws Exception {
         JsonArray waves = new JsonArray(Files.readString(dir.resolve(DashboardExports.WAVE_TIMES)));
