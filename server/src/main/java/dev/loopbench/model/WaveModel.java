@@ -9,8 +9,12 @@ import java.util.Optional;
  *
  * <pre>
  *   predicted wave time     T(N) = ceil(N / L) * D        (L unbounded: T = D)
+ *   corrected by T0         T(N) = T0(N) + ceil(N / L) * D
  *   effective parallelism   P    = N * D / measured T
  * </pre>
+ *
+ * T0(N) is the zero-delay control: the wave time of {@code timer} at D = 0, what sending, parsing
+ * and answering N requests costs.
  *
  * P is how many lanes the server behaved as if it had; for a server whose lanes are unknown
  * it is the one number that characterises it.
@@ -40,6 +44,11 @@ public final class WaveModel {
             return Double.NaN;
         }
         return predictedMillis(concurrency, delayMs, style.get().lanes(shape.get()));
+    }
+
+    /** {@code T0(N) + ceil(N / L) x D}: the prediction plus what the harness and server spend on N requests anyway. */
+    public static double correctedMillis(double controlMillis, double predictedMillis) {
+        return controlMillis + predictedMillis;
     }
 
     /**

@@ -56,6 +56,16 @@ class WaveModelTest {
                 "N=" + concurrency + " D=" + delay + " T=" + measured);
     }
 
+    @ParameterizedTest(name = "T0 = {0} ms and a prediction of {1} ms make a corrected model of {2} ms")
+    @CsvSource({"20.2, 100, 120.2", "0, 3200, 3200", "31.5, NaN, NaN"})
+    void correctedModelAddsTheControl(double control, double predicted, double corrected) {
+        assertEquals(
+                corrected,
+                WaveModel.correctedMillis(control, predicted),
+                1e-9,
+                "T0=" + control + " predicted=" + predicted);
+    }
+
     @Test
     @DisplayName("refuses a concurrency below 1 and a measured time that is not positive")
     void refusesImpossibleInput() {
