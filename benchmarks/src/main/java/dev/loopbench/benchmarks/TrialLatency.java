@@ -1,10 +1,13 @@
 package dev.loopbench.benchmarks;
 
+import dev.loopbench.model.Statistics;
+import java.util.ArrayList;
+import java.util.List;
 import org.HdrHistogram.Histogram;
 
 /**
  * The measurement iterations of one trial, added up: one histogram of every request's latency and
- * the total of the wave times. Percentiles come from here, because the average of per-iteration
+ * the iterations' scores. Percentiles come from here, because the average of per-iteration
  * percentiles that JMH would compute is not a percentile of anything.
  */
 final class TrialLatency {
@@ -13,33 +16,29 @@ final class TrialLatency {
             new Histogram(WaveMetrics.HIGHEST_TRACKABLE_NANOS, WaveMetrics.SIGNIFICANT_DIGITS);
     private final Histogram bystanderNanos =
             new Histogram(WaveMetrics.HIGHEST_TRACKABLE_NANOS, WaveMetrics.SIGNIFICANT_DIGITS);
-    private long waves;
-    private long waveNanos;
-    private int iterations;
+    private final List<Double> scoreMillis = new ArrayList<>();
 
-    void add(
-            Histogram iterationLatencyNanos,
-            Histogram iterationBystanderNanos,
-            long iterationWaves,
-            long iterationWaveNanos) {
+    /** @param iterationMillisPerWave the iteration's score in ms per wave, NaN when it is not a time per wave */
+    void add(Histogram iterationLatencyNanos, Histogram iterationBystanderNanos, double iterationMillisPerWave) {
         latencyNanos.add(iterationLatencyNanos);
         bystanderNanos.add(iterationBystanderNanos);
-        waves += iterationWaves;
-        waveNanos += iterationWaveNanos;
-        iterations++;
+        scoreMillis.add(iterationMillisPerWave);
     }
 
     int iterations() {
-        return iterations;
+        return scoreMillis.size();
     }
 
     long requests() {
         return latencyNanos.getTotalCount();
     }
 
-    /** Mean over every measured wave, not over iterations: each wave weighs the same. */
-    double meanWaveMillis() {
-        return waves == 0 ? Double.NaN : waveNanos / 1e6 / waves;
+    /**
+     * The trial's score as JMH computes it from the iterations, and in the same order, so that
+     * with one fork it is the very double of the cell's primary result.
+     */
+    double meanScoreMillis() {
+        return Statistics.mean(scoreMillis);
     }
 
     double percentileMillis(double percentile) {

@@ -29,7 +29,6 @@ public final class WaveMetrics {
     final Recorder bystanderNanos = new Recorder(HIGHEST_TRACKABLE_NANOS, SIGNIFICANT_DIGITS);
 
     final LongAdder waves = new LongAdder();
-    final LongAdder waveNanos = new LongAdder();
 
     /** NaN when the target's lanes are unknown. */
     volatile double predictedMillis = Double.NaN;
@@ -55,11 +54,9 @@ public final class WaveMetrics {
         latencyNanos.reset();
         bystanderNanos.reset();
         waves.reset();
-        waveNanos.reset();
     }
 
     void recordWave(WaveClient.Wave wave) {
         waves.increment();
-        waveNanos.add(wave.lastResponseNanos() - wave.startNanos());
     }
 }

@@ -31,8 +31,8 @@ import org.openjdk.jmh.runner.IterationType;
  * {@code @AuxCounters} over iterations, which only suits counts. The prediction is the same in
  * every iteration, so JMH's average of it is meaningful. The percentiles and the effective
  * parallelism are not averaged: they come once per trial, after its last measurement iteration,
- * from all its measured requests and waves ({@link TrialLatency}). With several forks JMH averages
- * the forks' figures; the cell's {@code .hlog} holds every request of every fork.
+ * from all its measured requests and iteration scores ({@link TrialLatency}). With several forks
+ * JMH averages the forks' figures; the cell's {@code .hlog} holds every request of every fork.
  */
 public final class WaveProfiler implements InternalProfiler {
 
@@ -84,7 +84,9 @@ public final class WaveProfiler implements InternalProfiler {
         }
         Histogram latencies = metrics.latencyNanos.getIntervalHistogram();
         trial.add(
-                latencies, metrics.bystanderNanos.getIntervalHistogram(), metrics.waves.sum(), metrics.waveNanos.sum());
+                latencies,
+                metrics.bystanderNanos.getIntervalHistogram(),
+                millisPerWave(result.getPrimaryResult().getScore(), result.getScoreUnit()));
         logInterval(benchmarkParams, latencies);
         if (!Double.isNaN(metrics.predictedMillis)) {
             results.add(new ScalarResult(PREDICTED, metrics.predictedMillis, "ms/op", AggregationPolicy.AVG));
@@ -99,14 +101,11 @@ public final class WaveProfiler implements InternalProfiler {
 
     private List<Result> trialResults(BenchmarkParams params) {
         List<Result> results = new ArrayList<>();
-        results.add(new TrialResult(
-                EFFECTIVE_PARALLELISM,
-                WaveModel.effectiveParallelism(
-                        Integer.parseInt(params.getParam("concurrency")),
-                        Integer.parseInt(params.getParam("delayMs")),
-                        trial.meanWaveMillis()),
-                "lanes",
-                AggregationPolicy.AVG));
+        double parallelism = effectiveParallelism(
+                Integer.parseInt(params.getParam("concurrency")), Integer.parseInt(params.getParam("delayMs")), trial);
+        if (!Double.isNaN(parallelism)) {
+            results.add(new TrialResult(EFFECTIVE_PARALLELISM, parallelism, "lanes", AggregationPolicy.AVG));
+        }
         if (trial.requests() > 0) {
             results.add(percentile(LATENCY_P50, 50));
             results.add(percentile(LATENCY_P90, 90));
@@ -122,6 +121,25 @@ public final class WaveProfiler implements InternalProfiler {
             results.add(new TrialResult(BYSTANDER_MAX, trial.bystanderMaxMillis(), "ms", AggregationPolicy.MAX));
         }
         return results;
+    }
+
+    /**
+     * {@link WaveModel#effectiveParallelism} of the mean of the measured iterations' scores: the
+     * cell's score, from which the summary and the exports take P too. NaN for D = 0.
+     */
+    static double effectiveParallelism(int concurrency, int delayMs, TrialLatency trial) {
+        return WaveModel.effectiveParallelism(concurrency, delayMs, trial.meanScoreMillis());
+    }
+
+    /** A score in ms per wave; NaN for one that is not a time per operation (a throughput mode). */
+    static double millisPerWave(double score, String unit) {
+        return switch (unit) {
+            case "ms/op" -> score;
+            case "s/op" -> score * 1e3;
+            case "us/op" -> score / 1e3;
+            case "ns/op" -> score / 1e6;
+            default -> Double.NaN;
+        };
     }
 
     /**

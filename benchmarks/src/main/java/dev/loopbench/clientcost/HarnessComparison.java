@@ -1,7 +1,7 @@
 package dev.loopbench.clientcost;
 
 import dev.loopbench.client.WaveClient;
-import dev.loopbench.diagnose.LanesFit;
+import dev.loopbench.model.Statistics;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
@@ -249,12 +249,12 @@ public final class HarnessComparison {
                 waveRequests += (long) options.wavesPerRound() * concurrency;
             }
         }
-        double rate = median(wrkRates);
+        double rate = Statistics.median(wrkRates); // NaN without wrk
         Row row = new Row(
                 concurrency,
                 rate,
                 concurrency * 1e3 / rate,
-                median(waveMillis),
+                Statistics.median(waveMillis),
                 waveMillis.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN),
                 waveMillis.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN),
                 waveMillis.size(),
@@ -369,11 +369,6 @@ public final class HarnessComparison {
         out.println("verdict: above " + threshold + "x of wrk at " + String.join(", ", above)
                 + "; on a busy machine run it again (load average above)");
         return 1;
-    }
-
-    /** NaN for none: without wrk there are no rates. */
-    static double median(List<Double> values) {
-        return values.isEmpty() ? Double.NaN : LanesFit.median(values);
     }
 
     private static String loadAverage() {

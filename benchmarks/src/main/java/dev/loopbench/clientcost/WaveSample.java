@@ -1,6 +1,7 @@
 package dev.loopbench.clientcost;
 
 import dev.loopbench.client.WaveClient;
+import dev.loopbench.model.Statistics;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -50,7 +51,7 @@ public final class WaveSample {
             System.out.printf(
                     Locale.ROOT,
                     "median-ms=%.3f client-bytes/req=%d client-us/req=%.2f server-us/req=%.2f client=%s server=%s%n",
-                    HarnessComparison.median(millis),
+                    Statistics.median(millis),
                     allocated / requests,
                     total(clientCpu) / 1e3 / requests,
                     total(serverCpu) / 1e3 / requests,

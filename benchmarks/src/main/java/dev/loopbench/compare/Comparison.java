@@ -1,6 +1,7 @@
 package dev.loopbench.compare;
 
 import dev.loopbench.jmh.JmhResult;
+import dev.loopbench.model.Statistics;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,9 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
-import org.apache.commons.math3.distribution.TDistribution;
-import org.apache.commons.math3.stat.StatUtils;
-import org.apache.commons.math3.stat.inference.TTest;
 
 /**
  * Two JMH runs compared cell by cell. A change counts only when it is both significant
@@ -110,10 +108,10 @@ public record Comparison(
                     Verdict.TOO_FEW_SAMPLES,
                     false);
         }
-        double p = welchPValue(a, b);
-        double[] interval = differenceInterval(a, b, thresholds.alpha());
-        double low = interval[0] / baseScore * 100;
-        double high = interval[1] / baseScore * 100;
+        double p = Statistics.welchPValue(a, b);
+        Statistics.Interval interval = Statistics.differenceInterval(a, b, thresholds.alpha());
+        double low = interval.low() / baseScore * 100;
+        double high = interval.high() / baseScore * 100;
         Verdict verdict;
         if (Math.abs(change) < thresholds.warnPercent()) {
             verdict = Verdict.SAME;
@@ -124,28 +122,6 @@ public record Comparison(
         }
         boolean regression = verdict == Verdict.SLOWER && worse > thresholds.failPercent();
         return new CellComparison(base, candidate, label, change, worse, low, high, p, verdict, regression);
-    }
-
-    /** Two-sided; when neither side varies at all, any difference is certain and none is nothing. */
-    static double welchPValue(double[] a, double[] b) {
-        if (StatUtils.variance(a) == 0 && StatUtils.variance(b) == 0) {
-            return StatUtils.mean(a) == StatUtils.mean(b) ? 1 : 0;
-        }
-        return new TTest().tTest(a, b);
-    }
-
-    /** The (1 - alpha) confidence interval of mean(b) - mean(a), with Welch-Satterthwaite's degrees of freedom. */
-    static double[] differenceInterval(double[] a, double[] b, double alpha) {
-        double difference = StatUtils.mean(b) - StatUtils.mean(a);
-        double va = StatUtils.variance(a) / a.length;
-        double vb = StatUtils.variance(b) / b.length;
-        double standardError = Math.sqrt(va + vb);
-        if (standardError == 0) {
-            return new double[] {difference, difference};
-        }
-        double df = (va + vb) * (va + vb) / (va * va / (a.length - 1) + vb * vb / (b.length - 1));
-        double t = new TDistribution(df).inverseCumulativeProbability(1 - alpha / 2);
-        return new double[] {difference - t * standardError, difference + t * standardError};
     }
 
     /** The geometric mean of candidate/base over the compared cells, as a percentage, positive is worse. */

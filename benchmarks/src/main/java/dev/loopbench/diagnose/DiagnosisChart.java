@@ -30,8 +30,7 @@ final class DiagnosisChart {
         double[] fitted = new double[largest];
         for (int i = 0; i < largest; i++) {
             n[i] = i + 1;
-            fitted[i] = result.fit().offsetMillis()
-                    + LanesFit.rounds(i + 1, result.fit().lanes()) * result.delayMillis();
+            fitted[i] = result.fit().staircaseMillis(i + 1, result.delayMillis());
         }
         XYSeries staircase = chart.addSeries(fittedName(result), n, fitted);
         staircase.setLineColor(FITTED);

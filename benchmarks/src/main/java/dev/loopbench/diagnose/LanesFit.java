@@ -1,5 +1,8 @@
 package dev.loopbench.diagnose;
 
+import dev.loopbench.model.Lanes;
+import dev.loopbench.model.Statistics;
+import dev.loopbench.model.WaveModel;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -34,6 +37,12 @@ public final class LanesFit {
 
         public boolean unbounded() {
             return lanes.isEmpty();
+        }
+
+        /** The staircase this fit reads from the sweep: T0 + ceil(N / L) x D. */
+        public double staircaseMillis(int concurrency, double delayMillis) {
+            return WaveModel.correctedMillis(
+                    offsetMillis, WaveModel.predictedMillis(concurrency, delayMillis, modelLanes(lanes)));
         }
     }
 
@@ -75,31 +84,27 @@ public final class LanesFit {
         OptionalInt lanes =
                 bracket.map(b -> OptionalInt.of(Math.max(1, b.lastOneRound()))).orElse(OptionalInt.empty());
         boolean exact = bracket.map(Bracket::closed).orElse(false);
+        Lanes modelLanes = modelLanes(lanes);
         List<Double> offsets = new ArrayList<>();
         for (SweepPoint probe : sorted) {
-            offsets.add(probe.waveMillis() - rounds(probe.concurrency(), lanes) * delayMillis);
+            offsets.add(probe.waveMillis() - WaveModel.predictedMillis(probe.concurrency(), delayMillis, modelLanes));
         }
-        double offset = median(offsets);
+        double offset = Statistics.median(offsets);
         int fitting = 0;
         double worst = 0;
         for (SweepPoint probe : sorted) {
-            double predicted = offset + rounds(probe.concurrency(), lanes) * delayMillis;
+            double predicted = WaveModel.correctedMillis(
+                    offset, WaveModel.predictedMillis(probe.concurrency(), delayMillis, modelLanes));
             worst = Math.max(worst, Math.abs(probe.waveMillis() - predicted));
             long measuredRounds = Math.max(1, Math.round((probe.waveMillis() - offset) / delayMillis));
-            if (measuredRounds == rounds(probe.concurrency(), lanes)) {
+            if (measuredRounds == WaveModel.rounds(probe.concurrency(), modelLanes)) {
                 fitting++;
             }
         }
         return new Fit(lanes, exact, offset, fitting, sorted.size(), worst);
     }
 
-    static long rounds(int concurrency, OptionalInt lanes) {
-        return lanes.isEmpty() ? 1 : (concurrency + (long) lanes.getAsInt() - 1) / lanes.getAsInt();
-    }
-
-    public static double median(List<Double> values) {
-        List<Double> sorted = values.stream().sorted().toList();
-        int n = sorted.size();
-        return n == 0 ? 0 : n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    private static Lanes modelLanes(OptionalInt lanes) {
+        return lanes.isPresent() ? Lanes.of(lanes.getAsInt()) : Lanes.UNBOUNDED;
     }
 }

@@ -2,6 +2,7 @@ package dev.loopbench.diagnose;
 
 import dev.loopbench.client.CellUnusable;
 import dev.loopbench.client.WaveClient;
+import dev.loopbench.model.Statistics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -115,7 +116,7 @@ public final class LanesSweep {
             }
             Histogram requests = latencies.getIntervalHistogram();
             return new SweepPoint(
-                    concurrency, LanesFit.median(waves), requests.getValueAtPercentile(99) / 1e6, waves.size());
+                    concurrency, Statistics.median(waves), requests.getValueAtPercentile(99) / 1e6, waves.size());
         } catch (InterruptedException | CellUnusable e) {
             throw e;
         } catch (Exception e) {

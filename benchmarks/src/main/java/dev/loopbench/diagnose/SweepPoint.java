@@ -1,5 +1,7 @@
 package dev.loopbench.diagnose;
 
+import dev.loopbench.model.WaveModel;
+
 /**
  * One concurrency level of a sweep, measured.
  *
@@ -8,9 +10,9 @@ package dev.loopbench.diagnose;
  */
 public record SweepPoint(int concurrency, double waveMillis, double p99Millis, int waves) {
 
-    /** P = N x D / T: how many requests the endpoint behaved as if it could serve at once. */
+    /** P with this point's median wave as T: how many requests the endpoint behaved as if it could serve at once. */
     public double parallelism(double delayMillis) {
-        return concurrency * delayMillis / waveMillis;
+        return WaveModel.effectiveParallelism(concurrency, delayMillis, waveMillis);
     }
 
     /** Whether all N requests were served in one round of D: a round more would take at least 2 D. */

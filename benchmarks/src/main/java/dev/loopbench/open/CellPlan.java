@@ -1,5 +1,6 @@
 package dev.loopbench.open;
 
+import dev.loopbench.model.SaturationModel;
 import dev.loopbench.target.ExternalTarget;
 import dev.loopbench.target.Target;
 import java.time.Duration;
@@ -39,7 +40,7 @@ record CellPlan(String handler, double lambdaMax, double rate) {
         List<CellPlan> plan = new ArrayList<>();
         for (String handler : handlers) {
             double lambdaMax = SaturationModel.lambdaMax(handler, options.delayMs(), target.shape());
-            List<Double> rates = options.rates().isEmpty() ? SaturationModel.defaultRates(lambdaMax) : options.rates();
+            List<Double> rates = options.rates().isEmpty() ? DefaultRates.of(lambdaMax) : options.rates();
             rates.stream().sorted().distinct().forEach(rate -> plan.add(new CellPlan(handler, lambdaMax, rate)));
         }
         return plan;

@@ -1,5 +1,6 @@
 package dev.loopbench.open;
 
+import dev.loopbench.model.SaturationModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -122,7 +123,12 @@ record OpenCell(
     }
 
     String beyondLambdaMax() {
-        return SaturationModel.beyond(offeredRate, lambdaMax);
+        return beyond(offeredRate, lambdaMax);
+    }
+
+    /** "yes", "no", or "?" when the lanes are unknown. */
+    static String beyond(double rate, double lambdaMax) {
+        return Double.isNaN(lambdaMax) ? "?" : SaturationModel.saturates(rate, lambdaMax) ? "yes" : "no";
     }
 
     /** The harness did not keep to its schedule: the rate asked for is not the rate the server got. */

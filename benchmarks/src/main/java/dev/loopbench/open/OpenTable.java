@@ -46,12 +46,17 @@ final class OpenTable {
                         millis(cell.maxMillis()),
                         cell.errors(),
                         cell.timeouts(),
-                        SaturationModel.describe(cell.lambdaMax()),
+                        describeLambdaMax(cell.lambdaMax()),
                         cell.beyondLambdaMax(),
                         millis(cell.lagP99Millis()) + "/" + millis(cell.lagMaxMillis()))
                 .stripTrailing());
         cell.warnings().forEach(warning -> lines.add("    " + warning));
         return lines;
+    }
+
+    /** lambda_max in the table: a rate, {@code unbounded}, or {@code ?} when the lanes are unknown. */
+    static String describeLambdaMax(double lambdaMax) {
+        return Double.isNaN(lambdaMax) ? "?" : Double.isInfinite(lambdaMax) ? "unbounded" : number(lambdaMax);
     }
 
     /** Rates: whole numbers when they are, else up to 3 significant digits (0.5, 22, 1000). */

@@ -7,6 +7,7 @@ import static dev.loopbench.open.OpenChartParts.max;
 import static dev.loopbench.open.OpenChartParts.min;
 import static dev.loopbench.render.ChartStyle.DASHED;
 
+import dev.loopbench.model.SaturationModel;
 import java.awt.Color;
 import java.util.List;
 import java.util.Locale;

@@ -3,6 +3,7 @@ package dev.loopbench.report;
 import dev.loopbench.benchmarks.WaveProfiler;
 import dev.loopbench.jmh.JmhResult;
 import dev.loopbench.model.HandlerStyle;
+import dev.loopbench.model.WaveModel;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,8 +45,7 @@ public final class ControlTimes {
 
     /** T0 + ceil(N / L) x D where both are known; the plain model without a control; NaN without lanes. */
     public double model(JmhResult cell) {
-        double predicted = cell.secondaryScore(WaveProfiler.PREDICTED);
-        return predicted + t0(cell).orElse(0);
+        return WaveModel.correctedMillis(t0(cell).orElse(0), cell.secondaryScore(WaveProfiler.PREDICTED));
     }
 
     public boolean isEmpty() {

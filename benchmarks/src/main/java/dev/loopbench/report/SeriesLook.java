@@ -1,7 +1,8 @@
 package dev.loopbench.report;
 
 import dev.loopbench.model.HandlerStyle;
-import dev.loopbench.model.Look;
+import dev.loopbench.render.HandlerLooks;
+import dev.loopbench.render.Look;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import org.knowm.xchart.XYSeries;
@@ -26,7 +27,7 @@ record SeriesLook(Color colour, Marker marker, float lineWidth) {
     /** @param index the line's place among the charted ones, to tell apart handlers of the user's own service */
     static SeriesLook of(String handler, int index) {
         return HandlerStyle.fromPath(String.valueOf(handler))
-                .map(style -> of(style.look()))
+                .map(style -> of(HandlerLooks.of(style)))
                 .orElse(new SeriesLook(
                         OTHER_COLOURS[index % OTHER_COLOURS.length],
                         new Sized(new Circle(), OTHER_MARKER_SIZE),

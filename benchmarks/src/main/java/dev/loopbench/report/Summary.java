@@ -3,6 +3,7 @@ package dev.loopbench.report;
 import dev.loopbench.benchmarks.WaveProfiler;
 import dev.loopbench.jmh.JmhResult;
 import dev.loopbench.model.HandlerStyle;
+import dev.loopbench.model.ModelFit;
 import dev.loopbench.render.Table;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,11 +17,6 @@ import java.util.OptionalDouble;
  * latency percentiles.
  */
 public final class Summary {
-
-    /** A cell fits the model (corrected by T0 where the run has it) within 10% or 15 ms, whichever is larger. */
-    static final double FIT_RATIO = 0.10;
-
-    static final double FIT_MILLIS = 15;
 
     private Summary() {}
 
@@ -110,7 +106,7 @@ public final class Summary {
             Double.isNaN(model) || model == 0 ? "" : format(measured / model, 2),
             ControlTimes.isControl(result)
                     ? "control"
-                    : Double.isNaN(model) ? "" : fits(measured, model) ? "yes" : "NO",
+                    : Double.isNaN(model) ? "" : ModelFit.fits(measured, model) ? "yes" : "NO",
             format(lanes, 1),
             format(result.secondaryScore(WaveProfiler.LATENCY_P50), 1),
             format(result.secondaryScore(WaveProfiler.LATENCY_P99), 1),
@@ -132,10 +128,6 @@ public final class Summary {
                 ? List.of()
                 : List.of("connection set-up is inside the numbers of " + String.join(", ", reopened)
                         + ": the target closed its connections, so each wave opened new ones (newConnections)");
-    }
-
-    public static boolean fits(double measured, double model) {
-        return Math.abs(measured - model) <= Math.max(FIT_RATIO * model, FIT_MILLIS);
     }
 
     private static int intParam(JmhResult result, String name) {

@@ -2,6 +2,7 @@ package dev.loopbench.report;
 
 import dev.loopbench.jmh.JmhResult;
 import dev.loopbench.model.HandlerStyle;
+import dev.loopbench.render.HandlerLooks;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -59,8 +60,9 @@ public final class TextChart {
         for (WaveLines.Line line : ordered(lines)) {
             Optional<HandlerStyle> style = HandlerStyle.fromPath(line.handler());
             char letter = style.isPresent()
-                            && !legend.containsValue(style.get().look().letter())
-                    ? style.get().look().letter()
+                            && !legend.containsValue(
+                                    HandlerLooks.of(style.get()).letter())
+                    ? HandlerLooks.of(style.get()).letter()
                     : spare++; // a second line of one handler, such as the control, gets a letter of its own
             legend.put(line.name(), letter);
             for (JmhResult cell : line.cells()) {

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopbench.benchmarks.JdkHttpServer.Behaviour;
-import dev.loopbench.report.Summary;
+import dev.loopbench.model.ModelFit;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,7 +91,7 @@ class OtherServersIT {
                     Math.ceil((double) concurrency / (lanes + 1)) * DELAY_MS,
                     Math.ceil((double) concurrency / Math.max(1, lanes - 1)) * DELAY_MS);
             assertTrue(wave >= 0.97 * model, "k threads cannot wait faster than the model: " + context);
-            assertTrue(Summary.fits(wave, model), "within the summary's fit (10% or 15 ms): " + context);
+            assertTrue(ModelFit.fits(wave, model), "the summary's fit, " + ModelFit.describe() + ": " + context);
         }
     }
 

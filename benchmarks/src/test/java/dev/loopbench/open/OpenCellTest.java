@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.loopbench.model.SaturationModel;
 import java.util.List;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.DisplayName;

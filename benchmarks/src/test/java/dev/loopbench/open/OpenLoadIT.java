@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopbench.benchmarks.JdkHttpServer;
+import dev.loopbench.model.SaturationModel;
 import dev.loopbench.target.InProcessTarget;
 import dev.loopbench.target.ProbeClient;
 import java.net.http.HttpClient;
@@ -329,7 +330,7 @@ class OpenLoadIT {
                 cell.firstError(),
                 cell.lagP99Millis(),
                 cell.lagMaxMillis(),
-                SaturationModel.describe(cell.lambdaMax()),
+                OpenTable.describeLambdaMax(cell.lambdaMax()),
                 cell.beyondLambdaMax(),
                 cell.connectionsOpened(),
                 cell.queuedInClient(),

@@ -9,24 +9,9 @@ import dev.loopbench.jmh.JmhResults;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
 @DisplayName("The summary table")
 class SummaryTest {
-
-    @ParameterizedTest(name = "measured {0} ms against a model of {1} ms fits: {2}")
-    @CsvSource({
-        "114, 100, true",
-        "116, 100, false",
-        "3500, 3200, true",
-        "3600, 3200, false",
-        "90, 100, true",
-        "84, 100, false"
-    })
-    void fitsWithinTenPercentOrFifteenMilliseconds(double measured, double model, boolean fits) {
-        assertEquals(fits, Summary.fits(measured, model));
-    }
 
     @Test
     @DisplayName("shows a row per cell with measured, model, ratio, fit, effective parallelism and p99")

@@ -6,57 +6,24 @@ import java.util.stream.Collectors;
 
 /**
  * The threading styles of the same simulated work, six that wait and three that compute, and
- * everything that belongs to each: its path, the thread it runs on, its lanes, and how reports
- * draw it. The path is both the server
+ * everything that belongs to each: its path, the thread it runs on and its lanes (how reports
+ * draw it is theirs: {@code dev.loopbench.render.HandlerLooks}). The path is both the server
  * endpoint (with a leading {@code /}) and the benchmark's {@code handler} parameter. Declared in
  * the order of the lesson, which every table and chart keeps.
  */
 public enum HandlerStyle {
-    EVENT_LOOP_SLEEP(
-            "event-loop-sleep",
-            "Thread.sleep on the event loop (the misuse)",
-            RunsOn.EVENT_LOOP,
-            new Look("#d62728", Look.Marker.CIRCLE, 15, 7f, 'E')),
-    EXECUTE_BLOCKING_ORDERED(
-            "execute-blocking-ordered",
-            "executeBlocking, ordered (the default)",
-            RunsOn.WORKER,
-            new Look("#ff7f0e", Look.Marker.SQUARE, 10, 4f, 'O')),
-    EXECUTE_BLOCKING_UNORDERED(
-            "execute-blocking-unordered",
-            "executeBlocking, unordered",
-            RunsOn.WORKER,
-            new Look("#9467bd", Look.Marker.TRIANGLE_UP, 11, 3f, 'U')),
-    TIMER(
-            "timer",
-            "vertx.setTimer, non-blocking",
-            RunsOn.EVENT_LOOP,
-            new Look("#2ca02c", Look.Marker.CIRCLE, 13, 6f, 'T')),
-    VIRTUAL_THREAD_SLEEP(
-            "virtual-thread-sleep",
-            "Thread.sleep in a virtual-thread verticle",
-            RunsOn.VIRTUAL_THREAD,
-            new Look("#8c564b", Look.Marker.DIAMOND, 7, 1.8f, 'S')),
+    EVENT_LOOP_SLEEP("event-loop-sleep", "Thread.sleep on the event loop (the misuse)", RunsOn.EVENT_LOOP),
+    EXECUTE_BLOCKING_ORDERED("execute-blocking-ordered", "executeBlocking, ordered (the default)", RunsOn.WORKER),
+    EXECUTE_BLOCKING_UNORDERED("execute-blocking-unordered", "executeBlocking, unordered", RunsOn.WORKER),
+    TIMER("timer", "vertx.setTimer, non-blocking", RunsOn.EVENT_LOOP),
+    VIRTUAL_THREAD_SLEEP("virtual-thread-sleep", "Thread.sleep in a virtual-thread verticle", RunsOn.VIRTUAL_THREAD),
     VIRTUAL_THREAD_AWAIT(
-            "virtual-thread-await",
-            "vertx.timer(ms).await() in a virtual-thread verticle",
-            RunsOn.VIRTUAL_THREAD,
-            new Look("#1f77b4", Look.Marker.DIAMOND, 7, 1.8f, 'A')),
-    EVENT_LOOP_COMPUTE(
-            "event-loop-compute",
-            "ms of CPU time burnt on the event loop",
-            RunsOn.EVENT_LOOP,
-            new Look("#e377c2", Look.Marker.SQUARE, 12, 5f, 'e')),
+            "virtual-thread-await", "vertx.timer(ms).await() in a virtual-thread verticle", RunsOn.VIRTUAL_THREAD),
+    EVENT_LOOP_COMPUTE("event-loop-compute", "ms of CPU time burnt on the event loop", RunsOn.EVENT_LOOP),
     EXECUTE_BLOCKING_COMPUTE(
-            "execute-blocking-compute",
-            "ms of CPU time burnt in executeBlocking, unordered",
-            RunsOn.WORKER,
-            new Look("#bcbd22", Look.Marker.TRIANGLE_UP, 9, 2.5f, 'u')),
+            "execute-blocking-compute", "ms of CPU time burnt in executeBlocking, unordered", RunsOn.WORKER),
     VIRTUAL_THREAD_COMPUTE(
-            "virtual-thread-compute",
-            "ms of CPU time burnt in a virtual-thread verticle",
-            RunsOn.VIRTUAL_THREAD,
-            new Look("#17becf", Look.Marker.DIAMOND, 7, 1.8f, 'v'));
+            "virtual-thread-compute", "ms of CPU time burnt in a virtual-thread verticle", RunsOn.VIRTUAL_THREAD);
 
     /** The longest wait a request may ask for: ten seconds bound a wave of the default matrix. */
     public static final int MAX_DELAY_MS = 10_000;
@@ -64,13 +31,11 @@ public enum HandlerStyle {
     private final String path;
     private final String description;
     private final RunsOn waitsOn;
-    private final Look look;
 
-    HandlerStyle(String path, String description, RunsOn waitsOn, Look look) {
+    HandlerStyle(String path, String description, RunsOn waitsOn) {
         this.path = path;
         this.description = description;
         this.waitsOn = waitsOn;
-        this.look = look;
     }
 
     /** The endpoint without its leading slash, e.g. {@code event-loop-sleep}. */
@@ -84,10 +49,6 @@ public enum HandlerStyle {
 
     public RunsOn waitsOn() {
         return waitsOn;
-    }
-
-    public Look look() {
-        return look;
     }
 
     public boolean needsVirtualThreads() {

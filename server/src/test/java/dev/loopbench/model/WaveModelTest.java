@@ -42,8 +42,12 @@ class WaveModelTest {
     @Test
     @DisplayName("predicts nothing (NaN) for a path that is not loopbench's or a server whose pools are unknown")
     void unknownIsNaN() {
-        assertTrue(Double.isNaN(WaveModel.predictedMillis("api/report", 8, 100, Optional.of(E2_W20_V2))));
-        assertTrue(Double.isNaN(WaveModel.predictedMillis("timer", 8, 100, Optional.empty())));
+        assertTrue(
+                Double.isNaN(WaveModel.predictedMillis("api/report", 8, 100, Optional.of(E2_W20_V2))),
+                "api/report N=8 D=100 on " + E2_W20_V2);
+        assertTrue(
+                Double.isNaN(WaveModel.predictedMillis("timer", 8, 100, Optional.empty())),
+                "timer N=8 D=100 on an unknown server");
     }
 
     @ParameterizedTest(name = "N = {0}, D = {1} ms measured at {2} ms behaved as P = {3} lanes")
@@ -56,16 +60,35 @@ class WaveModelTest {
                 "N=" + concurrency + " D=" + delay + " T=" + measured);
     }
 
+    @ParameterizedTest(name = "P is not defined (NaN) for N = {0}, D = {1} ms, T = {2} ms")
+    @CsvSource({"1000, 0, 20", "8, 100, 0", "8, 100, -1", "8, 100, NaN"})
+    void effectiveParallelismIsNaNWhereItSaysNothing(int concurrency, double delay, double measured) {
+        double parallelism = WaveModel.effectiveParallelism(concurrency, delay, measured);
+        assertTrue(
+                Double.isNaN(parallelism),
+                "N=" + concurrency + " D=" + delay + " T=" + measured + " gave P=" + parallelism);
+    }
+
+    @ParameterizedTest(name = "T0 = {0} ms and a prediction of {1} ms make a corrected model of {2} ms")
+    @CsvSource({"20.2, 100, 120.2", "0, 3200, 3200", "31.5, NaN, NaN"})
+    void correctedModelAddsTheControl(double control, double predicted, double corrected) {
+        assertEquals(
+                corrected,
+                WaveModel.correctedMillis(control, predicted),
+                1e-9,
+                "T0=" + control + " predicted=" + predicted);
+    }
+
     @Test
-    @DisplayName("refuses a concurrency below 1 and a measured time that is not positive")
+    @DisplayName("refuses a concurrency below 1")
     void refusesImpossibleInput() {
         assertEquals(
                 "concurrency must be at least 1, got 0",
                 assertThrows(IllegalArgumentException.class, () -> WaveModel.rounds(0, Lanes.of(1)))
                         .getMessage());
         assertEquals(
-                "measured wave time must be positive, got 0.0",
-                assertThrows(IllegalArgumentException.class, () -> WaveModel.effectiveParallelism(8, 100, 0))
+                "concurrency must be at least 1, got 0",
+                assertThrows(IllegalArgumentException.class, () -> WaveModel.effectiveParallelism(0, 100, 100))
                         .getMessage());
     }
 

@@ -1,6 +1,6 @@
 package dev.loopbench.server;
 
-import static dev.loopbench.server.ModelAssertions.median;
+import static dev.loopbench.model.Statistics.median;
 
 import dev.loopbench.model.ServerShape;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;

@@ -3,10 +3,10 @@ package dev.loopbench.server;
 import dev.loopbench.model.HandlerStyle;
 import dev.loopbench.model.Lanes;
 import dev.loopbench.model.ServerShape;
+import dev.loopbench.model.Statistics;
 import dev.loopbench.model.WaveModel;
 import dev.loopbench.server.handlers.CpuBurn;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Assumptions;
@@ -52,7 +52,7 @@ final class ModelAssertions {
         if (style.computes()) {
             freeCores.add(freeCores(shape.cores()));
         }
-        double median = median(waves);
+        double median = Statistics.median(waves);
         Lanes lanes = style.lanes(shape);
         double predicted = WaveModel.predictedMillis(concurrency, delayMs, lanes);
         String inputs = String.format(
@@ -73,13 +73,13 @@ final class ModelAssertions {
             throw new AssertionError("wave time does not match the model: " + inputs);
         }
         // the median, like the waves': a moment of other work slows one wave, not their median
-        if (!freeCores.isEmpty() && median(freeCores) < FREE_CORES * shape.cores()) {
+        if (!freeCores.isEmpty() && Statistics.median(freeCores) < FREE_CORES * shape.cores()) {
             // nothing computes faster than the model on a busy machine, but a slower wave proves nothing
             String busy = String.format(
                     Locale.ROOT,
                     "a compute wave needs the C = %d cores, but a median of %.2f were free around the waves %s; %s",
                     shape.cores(),
-                    median(freeCores),
+                    Statistics.median(freeCores),
                     format(freeCores),
                     inputs);
             System.out.println("model inconclusive, skipped: " + busy);
@@ -114,13 +114,6 @@ final class ModelAssertions {
         }
         double wallMs = (System.nanoTime() - start) / 1e6;
         return Math.min(cores, cores * PROBE_CPU_MS / wallMs);
-    }
-
-    static double median(List<Double> values) {
-        List<Double> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        int middle = sorted.size() / 2;
-        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
     }
 
     private static String format(List<Double> waves) {

@@ -1,4 +1,4 @@
-package dev.loopbench.model;
+package dev.loopbench.render;
 
 /**
  * How a handler is drawn: the same in every chart, so that a reader who learnt its colour once
