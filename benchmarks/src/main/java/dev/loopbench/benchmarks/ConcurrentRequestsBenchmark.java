@@ -27,6 +27,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.runner.IterationType;
 
 /**
  * What does blocking the event loop cost? One operation is one wave: {@code concurrency}
@@ -124,6 +126,9 @@ public class ConcurrentRequestsBenchmark {
     private Target server;
     private WaveClient client;
     private Bystanders bystanders;
+    private WaveMetrics metrics;
+    private LagScrapes lag;
+    private int iterations;
 
     @Setup(Level.Trial)
     public void startServerAndWarmClient() throws Exception {
@@ -147,14 +152,15 @@ public class ConcurrentRequestsBenchmark {
         } else {
             server = ExternalTarget.connect(target, handler, delayMs);
         }
-        WaveMetrics.CURRENT.loopbenchUrl = server.shape().isPresent() ? server.baseUrl() : null;
+        lag = LagScrapes.of(server);
         double predicted = WaveModel.predictedMillis(handler, concurrency, delayMs, server.shape());
-        WaveMetrics.CURRENT.predictedMillis = predicted;
+        metrics = new WaveMetrics(predicted);
+        TrialHandoff.publish(metrics);
         client = new WaveClient(
                 ExternalTarget.requestUrl(server.baseUrl(), handler, delayMs),
                 concurrency,
                 WaveClient.timeoutMillis(concurrency, delayMs, predicted),
-                WaveMetrics.CURRENT.latencyNanos);
+                metrics.latencyNanos);
         // unmeasured: all N are sent before any can answer, so the pool opens N connections
         requireNoFailures(fire(), "the warm-up wave");
         if (client.closingAnswers() > 0) {
@@ -166,8 +172,19 @@ public class ConcurrentRequestsBenchmark {
         if (!bystander.isBlank() && !bystander.equals(NO_BYSTANDER)) {
             startBystanders();
         }
-        WaveMetrics.CURRENT.lagAfterSetup = WaveProfiler.scrapeLag();
-        WaveMetrics.CURRENT.startIteration(); // with -wi 0 the warm-up's latencies would land in the first iteration
+    }
+
+    /**
+     * The one reset of the metrics, after the profiler's {@code beforeIteration} and outside JMH's
+     * clock; and the lag histogram where the measurement starts.
+     */
+    @Setup(Level.Iteration)
+    public void startIteration(IterationParams iteration) {
+        metrics.startIteration();
+        iterations++;
+        if (iteration.getType() == IterationType.MEASUREMENT && metrics.lagAtMeasurementStart.isEmpty()) {
+            metrics.lagAtMeasurementStart = lag.scrape();
+        }
     }
 
     @Benchmark
@@ -187,7 +204,7 @@ public class ConcurrentRequestsBenchmark {
         counters.failedRequests += wave.failures();
         counters.newConnections += client.connectionsOpened() - connectionsBefore;
         requireNoFailures(wave, "a measured wave");
-        WaveMetrics.CURRENT.recordWave(wave);
+        metrics.recordWave(wave);
         return wave;
     }
 
@@ -205,14 +222,16 @@ public class ConcurrentRequestsBenchmark {
      */
     @TearDown(Level.Iteration)
     public void readEventLoopLag() {
-        if (WaveMetrics.CURRENT.profiled) {
-            WaveMetrics.CURRENT.lagAfterIteration = WaveProfiler.scrapeLag();
-        }
+        metrics.lagAfterIteration = lag.scrape();
     }
 
+    /**
+     * The hint needs a profiler to have had its chance: JMH calls {@code afterIteration} after this,
+     * so a trial of one iteration cannot know.
+     */
     @TearDown(Level.Trial)
     public void stopClientAndServer() throws Exception {
-        if (!WaveMetrics.CURRENT.profiled) {
+        if (iterations > 1 && !TrialHandoff.taken()) {
             System.out.println("loopbench: for the model's prediction, the effective parallelism and the latency"
                     + " percentiles, add -prof " + WaveProfiler.class.getName());
         }
@@ -276,7 +295,7 @@ public class ConcurrentRequestsBenchmark {
         bystanders = new Bystanders(
                 ExternalTarget.requestUrl(server.baseUrl(), bystander),
                 Bystanders.connectionsFor(eventLoops),
-                WaveMetrics.CURRENT.bystanderNanos);
+                metrics.bystanderNanos);
         try {
             bystanders.warmUp();
         } catch (CellUnusable noHealth) {
