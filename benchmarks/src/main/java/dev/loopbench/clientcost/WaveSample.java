@@ -50,7 +50,7 @@ public final class WaveSample {
             System.out.printf(
                     Locale.ROOT,
                     "median-ms=%.3f client-bytes/req=%d client-us/req=%.2f server-us/req=%.2f client=%s server=%s%n",
-                    HarnessComparison.median(millis),
+                    CostMeasurement.median(millis),
                     allocated / requests,
                     total(clientCpu) / 1e3 / requests,
                     total(serverCpu) / 1e3 / requests,
