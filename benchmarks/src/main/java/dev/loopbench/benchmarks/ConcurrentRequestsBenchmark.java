@@ -87,7 +87,11 @@ public class ConcurrentRequestsBenchmark {
     /** The names of the {@code @Param} fields below, in their order: how a cell reads best. */
     public static final List<String> PARAMS = List.of("handler", "concurrency", "delayMs", "eventLoops", "target");
 
-    /** Any path for an external target; one of the {@link HandlerStyle} paths in-process. */
+    /**
+     * Any path for an external target; one of the {@link HandlerStyle} paths in-process. The list
+     * is every style's path in its order (an annotation takes only constants, so it cannot be
+     * derived); {@code HandlerRegistrationTest} fails when a style is missing.
+     */
     @Param({
         "event-loop-sleep",
         "execute-blocking-ordered",
