@@ -1,17 +1,13 @@
 package dev.loopbench.benchmarks;
 
-import dev.loopbench.client.Bystanders;
 import dev.loopbench.client.CellUnusable;
-import dev.loopbench.client.FileDescriptors;
 import dev.loopbench.client.WaveClient;
 import dev.loopbench.model.HandlerStyle;
-import dev.loopbench.model.ServerShape;
 import dev.loopbench.model.WaveModel;
 import dev.loopbench.target.ExternalTarget;
-import dev.loopbench.target.InProcessTarget;
 import dev.loopbench.target.Target;
+import dev.loopbench.target.TargetChoice;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -27,16 +23,19 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.runner.IterationType;
 
 /**
  * What does blocking the event loop cost? One operation is one wave: {@code concurrency}
  * simultaneous GETs of {@code /handler?ms=delayMs}, each on its own warm keep-alive connection;
  * the score is the time until the last response arrived.
  *
- * <p>Hypothesis: every handler does the same work, wait D ms, so the wave time is decided only
- * by how many requests the handler can wait for at the same time, its lanes L:
- * {@code T(N) = ceil(N / L) x D}. With the in-process server's E event loops, W = 20 workers
- * and V = E virtual-thread instances, expect:
+ * <p>Hypothesis: every handler does the same work for D ms, so the wave time is decided only by
+ * how many requests the handler can serve at the same time, its lanes L:
+ * {@code T(N) = ceil(N / L) x D}. The handlers are {@link HandlerStyle}'s, in the order of the
+ * lesson, and {@link HandlerStyle#lanes} gives each one's L. With the in-process server's E event
+ * loops, W = 20 workers, V = E virtual-thread instances and C cores, expect:
  * <ul>
  * <li>{@code event-loop-sleep}: L = E. A staircase: with E = 2 and D = 100 ms, N = 64 takes
  *     3.2 s, and meanwhile the loop serves nothing else at all.</li>
@@ -48,9 +47,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * <li>{@code virtual-thread-sleep}: L = V. The staircase again: a virtual-thread verticle
  *     runs one task at a time unless the task awaits, and {@code Thread.sleep} does not.</li>
  * <li>{@code virtual-thread-await}: L unbounded. Flat at D, like the timer.</li>
+ * <li>{@code event-loop-compute}, {@code execute-blocking-compute}, {@code virtual-thread-compute}:
+ *     the same threads burning D ms of CPU instead of waiting, so L is also capped by C: however
+ *     many workers, on 2 cores the unordered one steps every 2 requests.</li>
  * </ul>
- * The secondary metric {@code effectiveParallelism} = N x D / score is the L the server behaved
- * as if it had; with {@code -prof dev.loopbench.benchmarks.WaveProfiler} the model's
+ * The secondary metric {@code effectiveParallelism} = N x D / wave time is the L the server
+ * behaved as if it had; with {@code -prof dev.loopbench.benchmarks.WaveProfiler} the model's
  * {@code predicted} time and per-request latency percentiles are reported too.
  *
  * <p>A wave with any failed or timed-out request is not a measurement: the trial fails with
@@ -64,6 +66,12 @@ import org.openjdk.jmh.annotations.Warmup;
  *      -prof dev.loopbench.benchmarks.WaveProfiler
  * java -jar benchmarks/target/benchmarks.jar ConcurrentRequests -p target=http://localhost:8080 -p handler=timer
  * </pre>
+ *
+ * <p>Each job of a trial has a class of its own: {@link WaveCell} checks the parameters,
+ * {@link TargetChoice} picks and checks the server, {@link ConnectionWarmUp} opens the
+ * connections, {@link WaveBystanders} sends the bystanders, {@link TrialResources} closes
+ * everything even when the cell fails, {@link LagScrapes} reads the server's event-loop lag, and
+ * {@link TrialHandoff} gives the trial's {@link WaveMetrics} to the profiler.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -79,7 +87,11 @@ public class ConcurrentRequestsBenchmark {
     /** The names of the {@code @Param} fields below, in their order: how a cell reads best. */
     public static final List<String> PARAMS = List.of("handler", "concurrency", "delayMs", "eventLoops", "target");
 
-    /** Any path for an external target; one of the {@link HandlerStyle} paths in-process. */
+    /**
+     * Any path for an external target; one of the {@link HandlerStyle} paths in-process. The list
+     * is every style's path in its order (an annotation takes only constants, so it cannot be
+     * derived); {@code HandlerRegistrationTest} fails when a style is missing.
+     */
     @Param({
         "event-loop-sleep",
         "execute-blocking-ordered",
@@ -121,81 +133,66 @@ public class ConcurrentRequestsBenchmark {
     @Param({DEFAULT_BYSTANDER})
     public String bystander;
 
-    private Target server;
+    private final TrialResources resources = new TrialResources();
+    private WaveCell cell;
     private WaveClient client;
-    private Bystanders bystanders;
+    private WaveBystanders bystanders;
+    private WaveMetrics metrics;
+    private LagScrapes lag;
+    private int iterations;
 
+    /** The server, a warm client and the bystanders; the trial's metrics handed to {@link WaveProfiler}. */
     @Setup(Level.Trial)
     public void startServerAndWarmClient() throws Exception {
         try {
-            startAndWarm();
+            cell = new WaveCell(handler, concurrency, delayMs, eventLoops, target, bystander);
+            Target server = resources.add(TargetChoice.open(handler, concurrency, delayMs, eventLoops, target));
+            lag = LagScrapes.of(server);
+            double predicted = WaveModel.predictedMillis(handler, concurrency, delayMs, server.shape());
+            metrics = new WaveMetrics(predicted);
+            TrialHandoff.publish(metrics);
+            client = resources.add(new WaveClient(
+                    ExternalTarget.requestUrl(server.baseUrl(), handler, delayMs),
+                    concurrency,
+                    WaveClient.timeoutMillis(concurrency, delayMs, predicted),
+                    metrics.latencyNanos));
+            ConnectionWarmUp.openConnections(client, cell, server.baseUrl());
+            bystanders = resources.add(WaveBystanders.start(cell, server, metrics.bystanderNanos));
         } catch (CellUnusable e) {
-            throw failCell(e.getMessage());
+            throw resources.closeAfter(e);
         } catch (Exception | Error e) {
-            throw failCell("the cell could not start: " + e);
+            throw resources.closeAfter(new CellUnusable("the cell could not start: " + e));
         }
     }
 
-    private void startAndWarm() throws Exception {
-        requireSensible();
-        Optional<HandlerStyle> style = HandlerStyle.fromPath(handler);
-        boolean inProcess = target.isBlank();
-        FileDescriptors.requireRoomFor(concurrency, inProcess);
-        if (inProcess) {
-            server = inProcess(style.orElseThrow(() -> new CellUnusable(
-                    "handler '" + handler + "' is not one of loopbench's: " + HandlerStyle.allPaths())));
-        } else {
-            server = ExternalTarget.connect(target, handler, delayMs);
+    /**
+     * The one reset of the metrics, after the profiler's {@code beforeIteration} and outside JMH's
+     * clock; and the lag histogram where the measurement starts.
+     */
+    @Setup(Level.Iteration)
+    public void startIteration(IterationParams iteration) {
+        metrics.startIteration();
+        iterations++;
+        if (iteration.getType() == IterationType.MEASUREMENT && metrics.lagAtMeasurementStart.isEmpty()) {
+            metrics.lagAtMeasurementStart = lag.scrape();
         }
-        WaveMetrics.CURRENT.loopbenchUrl = server.shape().isPresent() ? server.baseUrl() : null;
-        double predicted = WaveModel.predictedMillis(handler, concurrency, delayMs, server.shape());
-        WaveMetrics.CURRENT.predictedMillis = predicted;
-        client = new WaveClient(
-                ExternalTarget.requestUrl(server.baseUrl(), handler, delayMs),
-                concurrency,
-                WaveClient.timeoutMillis(concurrency, delayMs, predicted),
-                WaveMetrics.CURRENT.latencyNanos);
-        // unmeasured: all N are sent before any can answer, so the pool opens N connections
-        requireNoFailures(fire(), "the warm-up wave");
-        if (client.closingAnswers() > 0) {
-            System.out.println("loopbench: " + server.baseUrl() + " closed the connection after "
-                    + client.closingAnswers()
-                    + " of " + concurrency + " answers, so every wave opens new ones: connection set-up is inside the"
-                    + " wave time (newConnections counts them)");
-        }
-        if (!bystander.isBlank() && !bystander.equals(NO_BYSTANDER)) {
-            startBystanders();
-        }
-        WaveMetrics.CURRENT.lagAfterSetup = WaveProfiler.scrapeLag();
-        WaveMetrics.CURRENT.startIteration(); // with -wi 0 the warm-up's latencies would land in the first iteration
     }
 
     @Benchmark
     public WaveClient.Wave wave(WaveCounters counters) throws InterruptedException {
-        int connectionsBefore = client.connectionsOpened();
-        long bystandersBefore = bystanders == null ? 0 : bystanders.answered();
-        if (bystanders != null) {
-            bystanders.start();
-        }
-        WaveClient.Wave wave = fire();
-        if (bystanders != null) {
-            bystanders.stop();
-            counters.bystanders += bystanders.answered() - bystandersBefore;
-            requireNoFailedBystanders();
-        }
-        counters.requests += wave.requests();
-        counters.failedRequests += wave.failures();
-        counters.newConnections += client.connectionsOpened() - connectionsBefore;
-        requireNoFailures(wave, "a measured wave");
-        WaveMetrics.CURRENT.recordWave(wave);
-        return wave;
-    }
-
-    private WaveClient.Wave fire() throws InterruptedException {
         try {
-            return client.fire();
-        } catch (CellUnusable unanswered) {
-            throw failCell(unanswered.getMessage());
+            int connectionsBefore = client.connectionsOpened();
+            bystanders.start();
+            WaveClient.Wave wave = client.fire();
+            counters.bystanders += bystanders.stop(cell);
+            counters.requests += wave.requests();
+            counters.failedRequests += wave.failures();
+            counters.newConnections += client.connectionsOpened() - connectionsBefore;
+            cell.requireAnswered(wave, "a measured wave");
+            metrics.recordWave(wave);
+            return wave;
+        } catch (CellUnusable failed) {
+            throw resources.closeAfter(failed);
         }
     }
 
@@ -205,108 +202,19 @@ public class ConcurrentRequestsBenchmark {
      */
     @TearDown(Level.Iteration)
     public void readEventLoopLag() {
-        if (WaveMetrics.CURRENT.profiled) {
-            WaveMetrics.CURRENT.lagAfterIteration = WaveProfiler.scrapeLag();
-        }
-    }
-
-    @TearDown(Level.Trial)
-    public void stopClientAndServer() throws Exception {
-        if (!WaveMetrics.CURRENT.profiled) {
-            System.out.println("loopbench: for the model's prediction, the effective parallelism and the latency"
-                    + " percentiles, add -prof " + WaveProfiler.class.getName());
-        }
-        closeClientAndServer();
-    }
-
-    /** All, whatever happens to the others: a Vert.x left open keeps the forked JVM alive. */
-    private void closeClientAndServer() throws Exception {
-        try {
-            if (bystanders != null) {
-                bystanders.close();
-            }
-            if (client != null) {
-                client.close();
-            }
-        } finally {
-            bystanders = null;
-            client = null;
-            try {
-                if (server != null) {
-                    server.close();
-                }
-            } finally {
-                server = null;
-            }
-        }
-    }
-
-    private Target inProcess(HandlerStyle style) throws Exception {
-        InProcessTarget inProcess = InProcessTarget.start(eventLoops);
-        server = inProcess;
-        if (style.needsVirtualThreads() && !inProcess.virtualThreads().orElse(false)) {
-            throw failCell("skipped " + handler + ": " + inProcess.virtualThreadsUnavailableReason());
-        }
-        return inProcess;
+        metrics.lagAfterIteration = lag.scrape();
     }
 
     /**
-     * JMH does not tear a trial down after an exception, and the Vert.x threads of client and
-     * server would keep the forked JVM alive until JMH kills it, so they are closed first.
+     * The hint needs a profiler to have had its chance: JMH calls {@code afterIteration} after this,
+     * so a trial of one iteration cannot know.
      */
-    private CellUnusable failCell(String message) {
-        try {
-            closeClientAndServer();
-        } catch (Exception e) {
-            return new CellUnusable(message + " (and closing the client or server failed: " + e + ")");
+    @TearDown(Level.Trial)
+    public void stopClientAndServer() throws Exception {
+        if (iterations > 1 && !TrialHandoff.taken()) {
+            System.out.println("loopbench: for the model's prediction, the effective parallelism and the latency"
+                    + " percentiles, add -prof " + WaveProfiler.class.getName());
         }
-        return new CellUnusable(message);
-    }
-
-    private void requireNoFailures(WaveClient.Wave wave, String which) {
-        if (wave.failures() > 0) {
-            throw failCell(String.format(
-                    "%s of %s with concurrency %d failed: %d of %d requests failed, the first with: %s",
-                    which, handler, concurrency, wave.failures(), wave.requests(), wave.firstError()));
-        }
-    }
-
-    private void startBystanders() throws Exception {
-        int eventLoops = server.shape().map(ServerShape::eventLoops).orElse(0);
-        bystanders = new Bystanders(
-                ExternalTarget.requestUrl(server.baseUrl(), bystander),
-                Bystanders.connectionsFor(eventLoops),
-                WaveMetrics.CURRENT.bystanderNanos);
-        try {
-            bystanders.warmUp();
-        } catch (CellUnusable noHealth) {
-            if (server.shape().isPresent() || !bystander.equals(DEFAULT_BYSTANDER)) {
-                throw noHealth; // loopbench always answers /health, and a path the user named must answer
-            }
-            System.out.println("loopbench: no bystanders: " + server.baseUrl() + "/" + DEFAULT_BYSTANDER
-                    + " does not answer; name a cheap path of the target with -p bystander=PATH");
-            bystanders.close();
-            bystanders = null;
-        }
-    }
-
-    private void requireNoFailedBystanders() {
-        if (bystanders.failures() > 0) {
-            throw failCell(String.format(
-                    "bystander requests GET /%s during a wave of %s with concurrency %d failed: %d, the first with: %s",
-                    bystander, handler, concurrency, bystanders.failures(), bystanders.firstError()));
-        }
-    }
-
-    private void requireSensible() {
-        if (concurrency < 1) {
-            throw new CellUnusable("concurrency must be at least 1, got " + concurrency);
-        }
-        if (delayMs < 0 || delayMs > HandlerStyle.MAX_DELAY_MS) {
-            throw new CellUnusable("delayMs must be from 0 to " + HandlerStyle.MAX_DELAY_MS + ", got " + delayMs);
-        }
-        if (eventLoops < 1) {
-            throw new CellUnusable("eventLoops must be at least 1, got " + eventLoops);
-        }
+        resources.closeAll();
     }
 }

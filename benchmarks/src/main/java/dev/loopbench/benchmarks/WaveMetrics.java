@@ -8,19 +8,17 @@ import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Recorder;
 
 /**
- * What the running trial has measured beyond JMH's own score, kept where {@link WaveProfiler}
- * can read it at the end of each iteration (both run in the benchmark's forked JVM, which JMH
- * starts for one trial: one cell).
+ * What one trial measures beyond JMH's own score: one per trial, made and written by
+ * {@link ConcurrentRequestsBenchmark}, read by {@link WaveProfiler}, which gets it through
+ * {@link TrialHandoff}. The state resets it before each iteration ({@link #startIteration}), and
+ * nothing else does.
  */
-public final class WaveMetrics {
+final class WaveMetrics {
 
     /** Up to an hour, 3 significant digits: 0.1% resolution at any latency. */
     static final long HIGHEST_TRACKABLE_NANOS = TimeUnit.HOURS.toNanos(1);
 
     static final int SIGNIFICANT_DIGITS = 3;
-
-    /** After the limits: a static field is initialised in the order it is written. */
-    static final WaveMetrics CURRENT = new WaveMetrics();
 
     /** Per-request latency of the current iteration, in nanoseconds. */
     final Recorder latencyNanos = new Recorder(HIGHEST_TRACKABLE_NANOS, SIGNIFICANT_DIGITS);
@@ -31,25 +29,19 @@ public final class WaveMetrics {
     final LongAdder waves = new LongAdder();
 
     /** NaN when the target's lanes are unknown. */
-    volatile double predictedMillis = Double.NaN;
+    final double predictedMillis;
 
-    /** A loopbench server's base URL, whose /metrics tell its event-loop lag; null for another server. */
-    volatile String loopbenchUrl;
-
-    /**
-     * Its lag histogram at the end of the trial's set-up: the start of the measurement when JMH
-     * runs no warm-up iteration, whose profiler call comes before the set-up.
-     */
-    volatile Optional<LoopLag.Snapshot> lagAfterSetup = Optional.empty();
+    /** The server's lag histogram when the first measurement iteration started; empty for a server without one. */
+    volatile Optional<LoopLag.Snapshot> lagAtMeasurementStart = Optional.empty();
 
     /** Its lag histogram as the latest iteration left it, read while the server still runs. */
     volatile Optional<LoopLag.Snapshot> lagAfterIteration = Optional.empty();
 
-    /** Whether {@link WaveProfiler} runs in this JVM: without it the gauges go nowhere. */
-    volatile boolean profiled;
+    WaveMetrics(double predictedMillis) {
+        this.predictedMillis = predictedMillis;
+    }
 
-    private WaveMetrics() {}
-
+    /** The one reset: the warm-up wave of the set-up and the previous iteration stay out of the next. */
     void startIteration() {
         latencyNanos.reset();
         bystanderNanos.reset();

@@ -2,11 +2,8 @@ package dev.loopbench.benchmarks;
 
 import dev.loopbench.model.WaveModel;
 import dev.loopbench.target.LoopLag;
-import dev.loopbench.target.ProbeClient;
 import java.io.IOException;
-import java.net.http.HttpClient;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -33,6 +30,10 @@ import org.openjdk.jmh.runner.IterationType;
  * parallelism are not averaged: they come once per trial, after its last measurement iteration,
  * from all its measured requests and iteration scores ({@link TrialLatency}). With several forks
  * JMH averages the forks' figures; the cell's {@code .hlog} holds every request of every fork.
+ *
+ * <p>What it reports, the benchmark's state measured: it takes the trial's {@link WaveMetrics}
+ * from {@link TrialHandoff} and only reads them. It does no network I/O of its own; the lag
+ * histograms are scraped by the state, between iterations.
  */
 public final class WaveProfiler implements InternalProfiler {
 
@@ -55,33 +56,33 @@ public final class WaveProfiler implements InternalProfiler {
     /** Counted by {@link WaveCounters}, whose fields JMH names its results after. */
     public static final String NEW_CONNECTIONS = "newConnections";
 
-    private TrialLatency trial = new TrialLatency();
+    private final TrialLatency trial = new TrialLatency();
     private LatencyLog log;
     private boolean logFailed;
-    private Optional<LoopLag.Snapshot> lagBefore = Optional.empty();
 
     @Override
     public String getDescription() {
         return "loopbench: model prediction, effective parallelism and per-request latency percentiles of a cell";
     }
 
+    /**
+     * Nothing to do: on the first iteration JMH calls this before the trial's set-up, when there are
+     * no metrics yet, and the state resets them itself before every iteration.
+     */
     @Override
-    public void beforeIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams) {
-        WaveMetrics.CURRENT.profiled = true;
-        WaveMetrics.CURRENT.startIteration();
-        if (iterationParams.getType() == IterationType.MEASUREMENT && trial.iterations() == 0) {
-            lagBefore = scrapeLag(); // outside the iteration's time, as JMH measures it
-        }
-    }
+    public void beforeIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams) {}
 
     @Override
     public Collection<? extends Result> afterIteration(
             BenchmarkParams benchmarkParams, IterationParams iterationParams, IterationResult result) {
-        WaveMetrics metrics = WaveMetrics.CURRENT;
         List<Result> results = new ArrayList<>();
-        if (iterationParams.getType() != IterationType.MEASUREMENT || metrics.waves.sum() == 0) {
-            return results; // the next iteration starts its recorders afresh (WaveMetrics.startIteration)
+        Optional<WaveMetrics> published = TrialHandoff.take();
+        if (published.isEmpty()
+                || iterationParams.getType() != IterationType.MEASUREMENT
+                || published.get().waves.sum() == 0) {
+            return results;
         }
+        WaveMetrics metrics = published.get();
         Histogram latencies = metrics.latencyNanos.getIntervalHistogram();
         trial.add(
                 latencies,
@@ -93,7 +94,7 @@ public final class WaveProfiler implements InternalProfiler {
         }
         if (trial.iterations() == iterationParams.getCount()) {
             results.addAll(trialResults(benchmarkParams));
-            results.addAll(lagResults());
+            results.addAll(lagResults(metrics));
             closeLog();
         }
         return results;
@@ -146,9 +147,9 @@ public final class WaveProfiler implements InternalProfiler {
      * The server's event-loop lag over the measured iterations, from the difference of two scrapes
      * of its cumulative histogram: p99 and max, each exact to the width of its bucket.
      */
-    private List<Result> lagResults() {
-        Optional<LoopLag.Snapshot> after = WaveMetrics.CURRENT.lagAfterIteration;
-        Optional<LoopLag.Snapshot> before = lagBefore.or(() -> WaveMetrics.CURRENT.lagAfterSetup);
+    private static List<Result> lagResults(WaveMetrics metrics) {
+        Optional<LoopLag.Snapshot> after = metrics.lagAfterIteration;
+        Optional<LoopLag.Snapshot> before = metrics.lagAtMeasurementStart;
         List<Result> results = new ArrayList<>();
         if (before.isPresent() && after.isPresent()) {
             double p99 = after.get().p99MillisSince(before.get());
@@ -159,16 +160,6 @@ public final class WaveProfiler implements InternalProfiler {
             }
         }
         return results;
-    }
-
-    static Optional<LoopLag.Snapshot> scrapeLag() {
-        String url = WaveMetrics.CURRENT.loopbenchUrl;
-        return url == null ? Optional.empty() : LoopLag.scrape(LagScrapes.CLIENT, url);
-    }
-
-    /** One client for every scrape of a fork: a new one each time left a selector thread and a connection to the GC. */
-    private static final class LagScrapes {
-        static final HttpClient CLIENT = ProbeClient.client(ForkSettings.insecure(), Duration.ofSeconds(5));
     }
 
     private TrialResult percentile(String name, double percentile) {

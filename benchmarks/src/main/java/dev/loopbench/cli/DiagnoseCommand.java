@@ -99,13 +99,14 @@ final class DiagnoseCommand extends LoopbenchCommand {
                         + maxConcurrency + " requests");
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"N", "wave ms", "P", "p99 ms", "waves"});
-        context.out().printf("%8s  %10s  %8s  %10s  %5s%n", (Object[]) rows.get(0));
+        Table.Columns columns = Table.columns("rrrrr", "  ", 8, 10, 8, 10, 5);
+        context.out().println(columns.line(rows.get(0)));
         LanesSweep.Result result;
         try {
             result = LanesSweep.run(settings, (probe, delay) -> {
                 String[] row = row(probe, delay);
                 rows.add(row);
-                context.out().printf("%8s  %10s  %8s  %10s  %5s%n", (Object[]) row);
+                context.out().println(columns.line(row));
             });
         } catch (CellUnusable e) {
             context.out().println("loopbench: " + e.getMessage());

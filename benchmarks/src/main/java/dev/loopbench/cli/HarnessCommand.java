@@ -1,5 +1,6 @@
 package dev.loopbench.cli;
 
+import dev.loopbench.clientcost.ComparisonOptions;
 import dev.loopbench.clientcost.HarnessComparison;
 import java.time.Duration;
 import java.util.List;
@@ -22,32 +23,32 @@ import picocli.CommandLine.Option;
 final class HarnessCommand extends LoopbenchCommand {
 
     @Option(names = "--event-loops", paramLabel = "E", description = "E of the server process (default 2)")
-    int eventLoops = HarnessComparison.Options.defaults().eventLoops();
+    int eventLoops = ComparisonOptions.defaults().eventLoops();
 
     @Option(
             names = "--concurrency",
             paramLabel = "N1,N2",
             split = ",",
             description = "the wave sizes, and wrk's connections (default 256,1000)")
-    List<Integer> concurrencies = HarnessComparison.Options.defaults().concurrencies();
+    List<Integer> concurrencies = ComparisonOptions.defaults().concurrencies();
 
     @Option(
             names = "--warmup-seconds",
             paramLabel = "S",
             description = "unmeasured waves per N before its rounds, for the JIT (default 10)")
-    int warmupSeconds = (int) HarnessComparison.Options.defaults().warmup().toSeconds();
+    int warmupSeconds = (int) ComparisonOptions.defaults().warmup().toSeconds();
 
     @Option(names = "--rounds", paramLabel = "R", description = "alternating rounds of wrk and waves per N (default 3)")
-    int rounds = HarnessComparison.Options.defaults().rounds();
+    int rounds = ComparisonOptions.defaults().rounds();
 
     @Option(names = "--waves", paramLabel = "W", description = "measured waves per round (default 20)")
-    int wavesPerRound = HarnessComparison.Options.defaults().wavesPerRound();
+    int wavesPerRound = ComparisonOptions.defaults().wavesPerRound();
 
     @Option(names = "--wrk-seconds", paramLabel = "S", description = "one measured wrk run (default 5)")
-    int wrkSeconds = (int) HarnessComparison.Options.defaults().wrkDuration().toSeconds();
+    int wrkSeconds = (int) ComparisonOptions.defaults().wrkDuration().toSeconds();
 
     @Option(names = "--threshold", paramLabel = "X", description = "the ratio to wrk allowed (default 1.25)")
-    double threshold = HarnessComparison.Options.defaults().threshold();
+    double threshold = ComparisonOptions.defaults().threshold();
 
     HarnessCommand(CommandContext context) {
         super(context);
@@ -55,10 +56,10 @@ final class HarnessCommand extends LoopbenchCommand {
 
     @Override
     public Integer call() throws UsageError {
-        HarnessComparison.Options defaults = HarnessComparison.Options.defaults();
-        HarnessComparison.Options options;
+        ComparisonOptions defaults = ComparisonOptions.defaults();
+        ComparisonOptions options;
         try {
-            options = new HarnessComparison.Options(
+            options = new ComparisonOptions(
                     eventLoops,
                     concurrencies,
                     Duration.ofSeconds(UsageErrors.inRange(spec, "--warmup-seconds", warmupSeconds, 0, 600)),

@@ -7,7 +7,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientAgent;
-import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
@@ -156,9 +155,7 @@ public final class WaveClient implements AutoCloseable {
     }
 
     private static boolean closesConnection(HttpResponse<Buffer> response) {
-        return response.version() == HttpVersion.HTTP_1_0
-                ? !"keep-alive".equalsIgnoreCase(response.getHeader("Connection"))
-                : "close".equalsIgnoreCase(response.getHeader("Connection"));
+        return ConnectionClose.announced(response.version(), response.getHeader("Connection"));
     }
 
     private static boolean isSuccess(HttpResponse<Buffer> response) {

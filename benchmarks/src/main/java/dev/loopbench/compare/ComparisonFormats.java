@@ -62,28 +62,20 @@ public final class ComparisonFormats {
         if (!comparison.warnings().isEmpty()) {
             out.append('\n');
         }
-        out.append("| cell | base | candidate | change | ")
-                .append(ciHeader(comparison))
-                .append(" | p | verdict |\n");
-        out.append("|---|---:|---:|---:|---:|---:|---|\n");
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"cell", "base", "candidate", "change", ciHeader(comparison), "p", "verdict"});
         for (CellComparison cell : comparison.cells()) {
-            String verdict = cell.regression() ? "**" + verdict(cell) + "**" : verdict(cell);
-            out.append("| ")
-                    .append(cell.label().replace("|", "\\|"))
-                    .append(" | ")
-                    .append(score(cell.base()))
-                    .append(" | ")
-                    .append(score(cell.candidate()))
-                    .append(" | ")
-                    .append(percent(cell.changePercent()))
-                    .append(" | ")
-                    .append(interval(cell))
-                    .append(" | ")
-                    .append(pValue(cell.pValue()))
-                    .append(" | ")
-                    .append(verdict)
-                    .append(" |\n");
+            rows.add(new String[] {
+                cell.label(),
+                score(cell.base()),
+                score(cell.candidate()),
+                percent(cell.changePercent()),
+                interval(cell),
+                pValue(cell.pValue()),
+                cell.regression() ? "**" + verdict(cell) + "**" : verdict(cell)
+            });
         }
+        out.append(Table.markdown(rows, "lrrrrrl"));
         out.append('\n');
         appendConclusion(out, comparison, "- ");
         return out.toString();

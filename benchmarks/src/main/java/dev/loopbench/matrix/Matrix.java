@@ -1,7 +1,9 @@
 package dev.loopbench.matrix;
 
 import dev.loopbench.model.HandlerStyle;
+import dev.loopbench.model.ServerShape;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -17,19 +19,14 @@ public record Matrix(List<Family> families) {
     public static final int DELAY_MS = 100;
     public static final int EVENT_LOOPS = 2;
 
-    static final List<String> BLOCKING = List.of(
-            HandlerStyle.EVENT_LOOP_SLEEP.path(),
-            HandlerStyle.EXECUTE_BLOCKING_ORDERED.path(),
-            HandlerStyle.EXECUTE_BLOCKING_UNORDERED.path(),
-            HandlerStyle.VIRTUAL_THREAD_SLEEP.path());
-    static final List<String> NON_BLOCKING =
-            List.of(HandlerStyle.TIMER.path(), HandlerStyle.VIRTUAL_THREAD_AWAIT.path());
+    /** Bounded lanes that wait: the staircases. */
+    static final List<String> BLOCKING = paths(style -> !style.computes() && isBounded(style));
+
+    /** Unbounded lanes: flat at D for any N. */
+    static final List<String> NON_BLOCKING = paths(style -> !isBounded(style));
 
     /** CPU time instead of a wait: their lanes stop at the cores, C = 2 here, however many threads. */
-    static final List<String> COMPUTE = List.of(
-            HandlerStyle.EVENT_LOOP_COMPUTE.path(),
-            HandlerStyle.EXECUTE_BLOCKING_COMPUTE.path(),
-            HandlerStyle.VIRTUAL_THREAD_COMPUTE.path());
+    static final List<String> COMPUTE = paths(HandlerStyle::computes);
 
     /**
      * The benchmark's own iterations and fork. A blocking wave of at most 64 requests is its sleeps,
@@ -76,6 +73,21 @@ public record Matrix(List<Family> families) {
 
     public Matrix {
         families = List.copyOf(families);
+    }
+
+    /**
+     * The families come from what {@link HandlerStyle} knows, in its order, so that a new style
+     * lands in one of them. Whether lanes are bounded does not depend on the pool sizes.
+     */
+    private static List<String> paths(Predicate<HandlerStyle> family) {
+        return Arrays.stream(HandlerStyle.values())
+                .filter(family)
+                .map(HandlerStyle::path)
+                .toList();
+    }
+
+    private static boolean isBounded(HandlerStyle style) {
+        return style.lanes(ServerShape.withDefaultPools(EVENT_LOOPS)).isBounded();
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.loopbench.open;
 
+import dev.loopbench.render.Table;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -7,49 +8,44 @@ import java.util.Locale;
 /** The printed table: one row per cell, as each finishes, and its warnings below it. */
 final class OpenTable {
 
-    private static final String ROW = "%-26s %5s %9s %10s %9s %9s %9s %9s %7s %8s %10s %6s %12s";
+    private static final Table.Columns COLUMNS =
+            Table.columns("lrrrrrrrrrrrr", " ", 26, 5, 9, 10, 9, 9, 9, 9, 7, 8, 10, 6, 12);
 
     private OpenTable() {}
 
     static String header() {
-        return String.format(
-                        Locale.ROOT,
-                        ROW,
-                        "handler",
-                        "D ms",
-                        "offered/s",
-                        "achieved/s",
-                        "p50 ms",
-                        "p99 ms",
-                        "p99.9 ms",
-                        "max ms",
-                        "errors",
-                        "timeouts",
-                        "lambda_max",
-                        "beyond",
-                        "lag p99/max")
-                .stripTrailing();
+        return COLUMNS.line(
+                "handler",
+                "D ms",
+                "offered/s",
+                "achieved/s",
+                "p50 ms",
+                "p99 ms",
+                "p99.9 ms",
+                "max ms",
+                "errors",
+                "timeouts",
+                "lambda_max",
+                "beyond",
+                "lag p99/max");
     }
 
     static List<String> lines(OpenCell cell) {
         List<String> lines = new ArrayList<>();
-        lines.add(String.format(
-                        Locale.ROOT,
-                        ROW,
-                        cell.handler(),
-                        cell.delayMs(),
-                        number(cell.offeredRate()),
-                        number(cell.achievedRate()),
-                        millis(cell.percentileMillis(50)),
-                        millis(cell.percentileMillis(99)),
-                        millis(cell.percentileMillis(99.9)),
-                        millis(cell.maxMillis()),
-                        cell.errors(),
-                        cell.timeouts(),
-                        describeLambdaMax(cell.lambdaMax()),
-                        cell.beyondLambdaMax(),
-                        millis(cell.lagP99Millis()) + "/" + millis(cell.lagMaxMillis()))
-                .stripTrailing());
+        lines.add(COLUMNS.line(
+                cell.handler(),
+                String.valueOf(cell.delayMs()),
+                number(cell.offeredRate()),
+                number(cell.achievedRate()),
+                millis(cell.percentileMillis(50)),
+                millis(cell.percentileMillis(99)),
+                millis(cell.percentileMillis(99.9)),
+                millis(cell.maxMillis()),
+                String.valueOf(cell.errors()),
+                String.valueOf(cell.timeouts()),
+                describeLambdaMax(cell.lambdaMax()),
+                String.valueOf(cell.beyondLambdaMax()),
+                millis(cell.lagP99Millis()) + "/" + millis(cell.lagMaxMillis())));
         cell.warnings().forEach(warning -> lines.add("    " + warning));
         return lines;
     }

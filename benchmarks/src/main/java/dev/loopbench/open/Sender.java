@@ -1,5 +1,6 @@
 package dev.loopbench.open;
 
+import dev.loopbench.client.ConnectionClose;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -7,7 +8,6 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
-import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.RequestOptions;
 import java.util.ArrayDeque;
 import java.util.Collections;
@@ -259,9 +259,7 @@ final class Sender {
     }
 
     private static boolean closesConnection(HttpClientResponse response) {
-        return response.version() == HttpVersion.HTTP_1_0
-                ? !"keep-alive".equalsIgnoreCase(response.getHeader("Connection"))
-                : "close".equalsIgnoreCase(response.getHeader("Connection"));
+        return ConnectionClose.announced(response.version(), response.getHeader("Connection"));
     }
 
     private static String abbreviate(String body) {

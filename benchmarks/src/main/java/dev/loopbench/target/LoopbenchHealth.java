@@ -1,6 +1,7 @@
 package dev.loopbench.target;
 
 import dev.loopbench.model.ServerShape;
+import dev.loopbench.server.HealthFields;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -25,16 +26,16 @@ public record LoopbenchHealth(ServerShape shape, boolean virtualThreads) {
     static Optional<LoopbenchHealth> parse(String body) {
         try {
             JsonObject json = new JsonObject(body);
-            if (json.getValue("eventLoops") instanceof Integer eventLoops
+            if (json.getValue(HealthFields.EVENT_LOOPS) instanceof Integer eventLoops
                     && eventLoops > 0
-                    && json.getValue("workerPoolSize") instanceof Integer workers
+                    && json.getValue(HealthFields.WORKER_POOL_SIZE) instanceof Integer workers
                     && workers > 0
-                    && json.getValue("virtualThreadInstances") instanceof Integer instances
+                    && json.getValue(HealthFields.VIRTUAL_THREAD_INSTANCES) instanceof Integer instances
                     && instances > 0
-                    && json.getValue("virtualThreads") instanceof Boolean virtualThreads) {
+                    && json.getValue(HealthFields.VIRTUAL_THREADS) instanceof Boolean virtualThreads) {
                 // C is the server's own; a loopbench from before the compute handlers does not say, and
                 // the client's cores are the best guess for a server on the same machine
-                ServerShape shape = json.getValue("cores") instanceof Integer cores && cores > 0
+                ServerShape shape = json.getValue(HealthFields.CORES) instanceof Integer cores && cores > 0
                         ? new ServerShape(eventLoops, workers, instances, cores)
                         : new ServerShape(eventLoops, workers, instances);
                 return Optional.of(new LoopbenchHealth(shape, virtualThreads));

@@ -1,5 +1,6 @@
 package dev.loopbench.timeline;
 
+import dev.loopbench.render.Table;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +26,7 @@ public final class TextTimeline {
     public static String render(List<WaveTrace> waves, String header, int width) {
         int bar = Math.max(10, width - INDEX_WIDTH - 2 - 1 - THREAD_WIDTH);
         double scale = waves.stream().mapToDouble(WaveTrace::spanMillis).max().orElse(1);
+        Table.Columns rows = Table.columns("rll", " ", INDEX_WIDTH - 1, bar + 2, 0);
         StringBuilder out = new StringBuilder();
         wrap(out, header, width);
         wrap(
@@ -50,21 +52,14 @@ public final class TextTimeline {
                     width);
             out.append(scaleLine(bar, scale)).append('\n');
             for (RequestTrace request : wave.byStart()) {
-                out.append(String.format(Locale.ROOT, "%" + (INDEX_WIDTH - 1) + "s ", "#" + request.index()))
-                        .append('|')
-                        .append(bar(request, bar, scale))
-                        .append('|')
-                        .append(' ')
-                        .append(clip(ThreadNames.shorten(request.thread())))
+                out.append(rows.line(
+                                "#" + request.index(),
+                                "|" + bar(request, bar, scale) + "|",
+                                clip(ThreadNames.shorten(request.thread()))))
                         .append('\n');
             }
             for (BystanderTrace bystander : wave.bystanders()) {
-                out.append(String.format(Locale.ROOT, "%" + (INDEX_WIDTH - 1) + "s ", "b" + bystander.index()))
-                        .append('|')
-                        .append(bar(bystander, bar, scale))
-                        .append('|')
-                        .append(' ')
-                        .append("bystander")
+                out.append(rows.line("b" + bystander.index(), "|" + bar(bystander, bar, scale) + "|", "bystander"))
                         .append('\n');
             }
         }

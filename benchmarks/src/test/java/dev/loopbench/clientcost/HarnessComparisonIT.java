@@ -23,9 +23,9 @@ class HarnessComparisonIT {
     private static final Path SERVER_JAR = Path.of("..", "server", "target", "loopbench-server.jar");
     private static final Pattern SERVER_PID = Pattern.compile("server pid (\\d+) at http://");
 
-    private static HarnessComparison.Options small(Path serverJar, List<String> serverJvmOptions) {
-        HarnessComparison.Options defaults = HarnessComparison.Options.defaults();
-        return new HarnessComparison.Options(
+    private static ComparisonOptions small(Path serverJar, List<String> serverJvmOptions) {
+        ComparisonOptions defaults = ComparisonOptions.defaults();
+        return new ComparisonOptions(
                 defaults.eventLoops(),
                 List.of(8, 32),
                 Duration.ZERO,
@@ -82,13 +82,13 @@ class HarnessComparisonIT {
     @Test
     @DisplayName("without a server jar says so in one line and exits 2")
     void withoutServerJar() {
-        HarnessComparison.Options options = small(Path.of("no", "such.jar"), List.of());
+        ComparisonOptions options = small(Path.of("no", "such.jar"), List.of());
         String output = run(new HarnessComparison(Optional.empty()), options, 2);
         assertTrue(output.contains("harness: cannot measure: ") && output.contains("such.jar"), output);
         assertFalse(output.contains("verdict"), output);
     }
 
-    private static String run(HarnessComparison harness, HarnessComparison.Options options, int... allowedExits) {
+    private static String run(HarnessComparison harness, ComparisonOptions options, int... allowedExits) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         int exit;
         try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {

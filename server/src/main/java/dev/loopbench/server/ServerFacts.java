@@ -8,16 +8,16 @@ record ServerFacts(ServerShape shape, VirtualThreads virtualThreads, int lagProb
 
     JsonObject toJson() {
         JsonObject json = new JsonObject()
-                .put("status", "up")
-                .put("java", System.getProperty("java.version"))
-                .put("eventLoops", shape.eventLoops())
-                .put("workerPoolSize", shape.workerPoolSize())
-                .put("virtualThreadInstances", shape.virtualThreadInstances())
-                .put("cores", shape.cores())
-                .put("lagProbeMs", lagProbeMs)
-                .put("virtualThreads", virtualThreads.available());
+                .put(HealthFields.STATUS, "up")
+                .put(HealthFields.JAVA, System.getProperty("java.version"))
+                .put(HealthFields.EVENT_LOOPS, shape.eventLoops())
+                .put(HealthFields.WORKER_POOL_SIZE, shape.workerPoolSize())
+                .put(HealthFields.VIRTUAL_THREAD_INSTANCES, shape.virtualThreadInstances())
+                .put(HealthFields.CORES, shape.cores())
+                .put(HealthFields.LAG_PROBE_MS, lagProbeMs)
+                .put(HealthFields.VIRTUAL_THREADS, virtualThreads.available());
         if (!virtualThreads.available()) {
-            json.put("virtualThreadsUnavailable", virtualThreads.unavailableReason());
+            json.put(HealthFields.VIRTUAL_THREADS_UNAVAILABLE, virtualThreads.unavailableReason());
         }
         return json;
     }

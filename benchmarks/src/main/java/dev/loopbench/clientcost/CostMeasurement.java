@@ -1,0 +1,117 @@
+package dev.loopbench.clientcost;
+
+import dev.loopbench.client.WaveClient;
+import dev.loopbench.model.Statistics;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.HdrHistogram.Recorder;
+
+/**
+ * One N of a comparison: warm-up waves, an unmeasured wrk run, then rounds in turns (a wrk run,
+ * then a batch of waves), so that a change in the machine's load falls on both; and the CPU each
+ * side and the server spent on the measured part.
+ */
+final class CostMeasurement {
+
+    private final ComparisonOptions options;
+    private final LoopbenchServerProcess server;
+    private final Optional<Wrk> wrk;
+
+    CostMeasurement(ComparisonOptions options, LoopbenchServerProcess server, Optional<Wrk> wrk) {
+        this.options = options;
+        this.server = server;
+        this.wrk = wrk;
+    }
+
+    CostRow measure(int concurrency, boolean first, PrintStream out) throws Exception {
+        String url = server.url() + "/timer?ms=0";
+        int connections = options.wrkConnections() > 0 ? options.wrkConnections() : concurrency;
+        List<Double> waveMillis = new ArrayList<>();
+        List<Double> wrkRates = new ArrayList<>();
+        long clientCpu = 0;
+        long waveServerCpu = 0;
+        long waveRequests = 0;
+        double wrkCpu = 0;
+        long wrkServerCpu = 0;
+        long wrkRequests = 0;
+        try (WaveClient client =
+                new WaveClient(url, concurrency, WaveClient.timeoutMillis(concurrency, 0, 0), new Recorder(3))) {
+            if (first) {
+                out.printf("harness: client on the %s transport%n", client.transport());
+            }
+            long warmupEnds = System.nanoTime() + options.warmup().toNanos();
+            do {
+                fire(client, concurrency, "a warm-up wave");
+            } while (System.nanoTime() < warmupEnds);
+            if (wrk.isPresent() && !options.wrkWarmup().isZero()) {
+                runWrk(url, connections, options.wrkWarmup());
+            }
+            for (int round = 0; round < options.rounds(); round++) {
+                if (wrk.isPresent()) {
+                    long serverBefore = server.cpuNanos();
+                    Wrk.Run run = runWrk(url, connections, options.wrkDuration());
+                    long serverAfter = server.cpuNanos();
+                    wrkRates.add(run.requestsPerSecond());
+                    wrkCpu += run.wrkCpuNanos();
+                    wrkServerCpu += serverAfter - serverBefore;
+                    wrkRequests += run.requests();
+                }
+                long clientBefore = CpuTime.ofThisProcess();
+                long serverBefore = server.cpuNanos();
+                for (int i = 0; i < options.wavesPerRound(); i++) {
+                    waveMillis.add(fire(client, concurrency, "a measured wave").millis());
+                }
+                clientCpu += CpuTime.ofThisProcess() - clientBefore;
+                waveServerCpu += server.cpuNanos() - serverBefore;
+                waveRequests += (long) options.wavesPerRound() * concurrency;
+            }
+        }
+        double rate = Statistics.median(wrkRates);
+        CostRow row = new CostRow(
+                concurrency,
+                rate,
+                concurrency * 1e3 / rate,
+                Statistics.median(waveMillis),
+                waveMillis.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN),
+                waveMillis.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN),
+                waveMillis.size(),
+                wrkRequests > 0 ? wrkCpu / 1e3 / wrkRequests : Double.NaN,
+                wrkRequests > 0 ? wrkServerCpu / 1e3 / wrkRequests : Double.NaN,
+                clientCpu / 1e3 / waveRequests,
+                waveServerCpu / 1e3 / waveRequests);
+        out.printf(
+                Locale.ROOT,
+                "harness: N = %d done: wave median %.2f ms over %d waves%s%n",
+                concurrency,
+                row.waveMillis(),
+                row.waves(),
+                wrk.isPresent() ? String.format(Locale.ROOT, ", wrk %.0f requests/s", rate) : "");
+        return row;
+    }
+
+    private Wrk.Run runWrk(String url, int connections, Duration duration)
+            throws IOException, InterruptedException, Unmeasurable {
+        Wrk.Run run = wrk.orElseThrow().run(url, options.wrkThreads(), connections, duration);
+        if (run.errors() > 0) {
+            throw new Unmeasurable("wrk saw " + run.errors() + " errors (non-2xx answers or socket errors) in "
+                    + run.requests() + " requests at " + url);
+        }
+        return run;
+    }
+
+    private static WaveClient.Wave fire(WaveClient client, int concurrency, String which) throws Exception {
+        WaveClient.Wave wave = client.fire();
+        if (wave.failures() > 0) {
+            throw new Unmeasurable(which + " of " + concurrency + " failed: " + wave.failures() + " of "
+                    + wave.requests() + " requests, the first with: " + wave.firstError());
+        }
+        return wave;
+    }
+
+    /** NaN for none: without wrk there are no rates. */
+}

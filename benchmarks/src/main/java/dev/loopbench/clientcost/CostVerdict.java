@@ -1,0 +1,33 @@
+package dev.loopbench.clientcost;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The comparison's last line and exit status: 0 within the threshold at every N (or no wrk), 1 above it. */
+final class CostVerdict {
+
+    private CostVerdict() {}
+
+    static int print(ComparisonOptions options, List<CostRow> rows, boolean withWrk, PrintStream out) {
+        if (!withWrk) {
+            out.println("verdict: no ratio without wrk (" + Wrk.INSTALL_HINT + ")");
+            return 0;
+        }
+        List<String> above = new ArrayList<>();
+        for (CostRow row : rows) {
+            if (!(row.ratio() <= options.threshold())) {
+                above.add(String.format(Locale.ROOT, "N = %d (%.2f)", row.concurrency(), row.ratio()));
+            }
+        }
+        String threshold = String.format(Locale.ROOT, "%.2f", options.threshold());
+        if (above.isEmpty()) {
+            out.println("verdict: within " + threshold + "x of wrk at every N: the client is not what is measured");
+            return 0;
+        }
+        out.println("verdict: above " + threshold + "x of wrk at " + String.join(", ", above)
+                + "; on a busy machine run it again (load average above)");
+        return 1;
+    }
+}
