@@ -24,8 +24,7 @@ class PackageInfoTest {
         List<Path> packages;
         try (Stream<Path> files = Files.walk(ROOT, 12)) {
             packages = files.filter(p -> p.toString().endsWith(".java"))
-                    .filter(p -> p.toString().contains("/src/main/java/"))
-                    .filter(p -> !p.toString().contains("/target/"))
+                    .filter(p -> ROOT.relativize(p).toString().matches("[^/]+/src/main/java/.*"))
                     .map(Path::getParent)
                     .distinct()
                     .sorted()

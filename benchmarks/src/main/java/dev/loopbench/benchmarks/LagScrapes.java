@@ -1,8 +1,8 @@
 package dev.loopbench.benchmarks;
 
-import dev.loopbench.target.LoopLag;
-import dev.loopbench.target.ProbeClient;
-import dev.loopbench.target.Target;
+import dev.loopbench.targets.LoopLag;
+import dev.loopbench.targets.ProbeClient;
+import dev.loopbench.targets.Target;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Optional;

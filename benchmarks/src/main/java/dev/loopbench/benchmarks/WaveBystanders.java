@@ -3,8 +3,8 @@ package dev.loopbench.benchmarks;
 import dev.loopbench.client.Bystanders;
 import dev.loopbench.client.CellUnusable;
 import dev.loopbench.model.ServerShape;
-import dev.loopbench.target.ExternalTarget;
-import dev.loopbench.target.Target;
+import dev.loopbench.targets.ExternalTarget;
+import dev.loopbench.targets.Target;
 import org.HdrHistogram.Recorder;
 
 /**

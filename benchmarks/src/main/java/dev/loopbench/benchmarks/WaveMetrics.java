@@ -1,7 +1,7 @@
 package dev.loopbench.benchmarks;
 
 import dev.loopbench.client.WaveClient;
-import dev.loopbench.target.LoopLag;
+import dev.loopbench.targets.LoopLag;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;

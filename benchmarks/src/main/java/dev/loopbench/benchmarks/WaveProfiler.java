@@ -1,7 +1,7 @@
 package dev.loopbench.benchmarks;
 
 import dev.loopbench.model.WaveModel;
-import dev.loopbench.target.LoopLag;
+import dev.loopbench.targets.LoopLag;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

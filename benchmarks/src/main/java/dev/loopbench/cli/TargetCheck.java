@@ -1,9 +1,9 @@
 package dev.loopbench.cli;
 
 import dev.loopbench.model.ServerShape;
-import dev.loopbench.target.ExternalTarget;
-import dev.loopbench.target.LoopbenchHealth;
-import dev.loopbench.target.ProbeClient;
+import dev.loopbench.targets.ExternalTarget;
+import dev.loopbench.targets.LoopbenchHealth;
+import dev.loopbench.targets.ProbeClient;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.time.Duration;

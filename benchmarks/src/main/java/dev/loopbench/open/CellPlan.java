@@ -1,8 +1,8 @@
 package dev.loopbench.open;
 
 import dev.loopbench.model.SaturationModel;
-import dev.loopbench.target.ExternalTarget;
-import dev.loopbench.target.Target;
+import dev.loopbench.targets.ExternalTarget;
+import dev.loopbench.targets.Target;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

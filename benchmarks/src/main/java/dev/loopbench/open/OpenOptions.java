@@ -2,7 +2,7 @@ package dev.loopbench.open;
 
 import dev.loopbench.matrix.Matrix;
 import dev.loopbench.model.HandlerStyle;
-import dev.loopbench.target.ExternalTarget;
+import dev.loopbench.targets.ExternalTarget;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;

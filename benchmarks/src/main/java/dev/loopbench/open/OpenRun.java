@@ -2,9 +2,9 @@ package dev.loopbench.open;
 
 import dev.loopbench.client.CellUnusable;
 import dev.loopbench.model.HandlerStyle;
-import dev.loopbench.target.ExternalTarget;
-import dev.loopbench.target.InProcessTarget;
-import dev.loopbench.target.Target;
+import dev.loopbench.targets.ExternalTarget;
+import dev.loopbench.targets.InProcessTarget;
+import dev.loopbench.targets.Target;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;

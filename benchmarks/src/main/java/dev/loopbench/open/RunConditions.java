@@ -1,7 +1,7 @@
 package dev.loopbench.open;
 
-import dev.loopbench.target.InProcessTarget;
-import dev.loopbench.target.Target;
+import dev.loopbench.targets.InProcessTarget;
+import dev.loopbench.targets.Target;
 import java.lang.management.ManagementFactory;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;

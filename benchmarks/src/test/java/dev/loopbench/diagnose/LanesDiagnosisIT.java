@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopbench.benchmarks.JdkHttpServer;
-import dev.loopbench.target.InProcessTarget;
+import dev.loopbench.targets.InProcessTarget;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;

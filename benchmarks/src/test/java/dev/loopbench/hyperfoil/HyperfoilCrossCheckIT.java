@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopbench.client.WaveClient;
 import dev.loopbench.model.WaveModel;
-import dev.loopbench.target.ExternalTarget;
-import dev.loopbench.target.InProcessTarget;
+import dev.loopbench.targets.ExternalTarget;
+import dev.loopbench.targets.InProcessTarget;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.util.List;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopbench.benchmarks.JdkHttpServer;
 import dev.loopbench.model.SaturationModel;
-import dev.loopbench.target.InProcessTarget;
-import dev.loopbench.target.ProbeClient;
+import dev.loopbench.targets.InProcessTarget;
+import dev.loopbench.targets.ProbeClient;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Locale;

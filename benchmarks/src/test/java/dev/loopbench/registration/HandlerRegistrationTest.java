@@ -8,7 +8,7 @@ import dev.loopbench.matrix.Family;
 import dev.loopbench.matrix.Matrix;
 import dev.loopbench.model.HandlerStyle;
 import dev.loopbench.render.HandlerLooks;
-import dev.loopbench.target.InProcessTarget;
+import dev.loopbench.targets.InProcessTarget;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

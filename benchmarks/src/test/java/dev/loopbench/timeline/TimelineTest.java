@@ -3,7 +3,7 @@ package dev.loopbench.timeline;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.loopbench.target.InProcessTarget;
+import dev.loopbench.targets.InProcessTarget;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;

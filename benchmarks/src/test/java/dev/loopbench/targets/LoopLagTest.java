@@ -1,4 +1,4 @@
-package dev.loopbench.target;
+package dev.loopbench.targets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

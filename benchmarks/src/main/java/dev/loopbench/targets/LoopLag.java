@@ -1,4 +1,4 @@
-package dev.loopbench.target;
+package dev.loopbench.targets;
 
 import java.io.IOException;
 import java.net.http.HttpClient;

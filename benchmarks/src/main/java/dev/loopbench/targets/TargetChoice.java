@@ -1,4 +1,4 @@
-package dev.loopbench.target;
+package dev.loopbench.targets;
 
 import dev.loopbench.client.CellUnusable;
 import dev.loopbench.client.FileDescriptors;

@@ -1,4 +1,4 @@
-package dev.loopbench.target;
+package dev.loopbench.targets;
 
 import dev.loopbench.model.ServerShape;
 import java.util.Optional;
