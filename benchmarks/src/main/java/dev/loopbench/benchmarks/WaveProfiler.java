@@ -77,8 +77,10 @@ public final class WaveProfiler implements InternalProfiler {
             BenchmarkParams benchmarkParams, IterationParams iterationParams, IterationResult result) {
         List<Result> results = new ArrayList<>();
         Optional<WaveMetrics> published = TrialHandoff.take();
+        // an iteration whose wave failed has no score: the cell's own failure is the one to report
         if (published.isEmpty()
                 || iterationParams.getType() != IterationType.MEASUREMENT
+                || result.getRawPrimaryResults().isEmpty()
                 || published.get().waves.sum() == 0) {
             return results;
         }
