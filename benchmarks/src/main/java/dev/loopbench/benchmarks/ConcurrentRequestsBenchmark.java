@@ -33,22 +33,13 @@ import org.openjdk.jmh.annotations.Warmup;
  * simultaneous GETs of {@code /handler?ms=delayMs}, each on its own warm keep-alive connection;
  * the score is the time until the last response arrived.
  *
- * <p>Hypothesis: every handler does the same work, wait D ms, so the wave time is decided only
- * by how many requests the handler can wait for at the same time, its lanes L:
- * {@code T(N) = ceil(N / L) x D}. With the in-process server's E event loops, W = 20 workers
- * and V = E virtual-thread instances, expect:
- * <ul>
- * <li>{@code event-loop-sleep}: L = E. A staircase: with E = 2 and D = 100 ms, N = 64 takes
- *     3.2 s, and meanwhile the loop serves nothing else at all.</li>
- * <li>{@code execute-blocking-ordered}: L = min(E, W). The surprise: the same staircase as
- *     event-loop sleep although 18 workers sit idle, because ordered tasks of one verticle
- *     instance run one after another. The event loop itself stays free.</li>
- * <li>{@code execute-blocking-unordered}: L = W. Flat at D up to N = 20, then a step per 20.</li>
- * <li>{@code timer}: L unbounded. Flat at D for every N; N = 1000 should still take about D.</li>
- * <li>{@code virtual-thread-sleep}: L = V. The staircase again: a virtual-thread verticle
- *     runs one task at a time unless the task awaits, and {@code Thread.sleep} does not.</li>
- * <li>{@code virtual-thread-await}: L unbounded. Flat at D, like the timer.</li>
- * </ul>
+ * <p>Hypothesis: every handler does the same work, wait D ms or burn D ms of CPU, so the wave
+ * time is decided only by how many requests the handler can serve at the same time, its lanes
+ * L ({@link HandlerStyle#lanes}): {@code T(N) = ceil(N / L) x D}. Expect a staircase from the
+ * handlers with few lanes ({@code event-loop-sleep} with E; {@code execute-blocking-ordered},
+ * the surprise, with min(E, W) although the other workers sit idle; {@code virtual-thread-sleep}
+ * with V; the compute handlers with no more lanes than cores), and a flat line at D from those
+ * without a bound ({@code timer}, {@code virtual-thread-await}), at N = 1000 too.
  * The secondary metric {@code effectiveParallelism} = N x D / score is the L the server behaved
  * as if it had; with {@code -prof dev.loopbench.benchmarks.WaveProfiler} the model's
  * {@code predicted} time and per-request latency percentiles are reported too.

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** The charts, {@code summary.txt} and {@code index.html} of one results file. */
 public final class RunReport {
@@ -16,6 +17,15 @@ public final class RunReport {
     public static final String PARALLELISM = "parallelism";
 
     private RunReport() {}
+
+    /** The rule {@link Summary#fits} applies, in words, from its own constants. */
+    static String fitRule() {
+        return String.format(
+                Locale.ROOT,
+                "within %.0f%% or %.0f ms, whichever is larger,",
+                Summary.FIT_RATIO * 100,
+                Summary.FIT_MILLIS);
+    }
 
     /**
      * @return what was written, a sentence each, or why the charts could not be drawn
@@ -49,7 +59,7 @@ public final class RunReport {
                 "Summary",
                 "measured: JMH's mean wave time with its 99.9% error; T0: the zero-delay control (timer at ms=0) at the"
                         + " same N, what sending, parsing and answering N requests costs; model: ceil(N / L) x D;"
-                        + " fits model: within 10% or 15 ms of T0 + model; P: N x D / measured; p50, p99: percentiles of"
+                        + " fits model: " + fitRule() + " of T0 + model; P: N x D / measured; p50, p99: percentiles of"
                         + " every measured request of the cell, from one histogram (latency/&lt;cell&gt;.hlog); bystander p99: what"
                         + " cheap requests (GET /health) on connections of their own waited meanwhile; loop lag max: the"
                         + " server's own view, how late its event loops ran a task due every few ms (from /metrics).",
