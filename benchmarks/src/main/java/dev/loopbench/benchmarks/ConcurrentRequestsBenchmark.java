@@ -51,7 +51,7 @@ import org.openjdk.jmh.runner.IterationType;
  *     the same threads burning D ms of CPU instead of waiting, so L is also capped by C: however
  *     many workers, on 2 cores the unordered one steps every 2 requests.</li>
  * </ul>
- * The secondary metric {@code effectiveParallelism} = N x D / wave time is the L the server
+ * The secondary metric {@code effectiveParallelism} = N x D / score is the L the server
  * behaved as if it had; with {@code -prof dev.loopbench.benchmarks.WaveProfiler} the model's
  * {@code predicted} time and per-request latency percentiles are reported too.
  *

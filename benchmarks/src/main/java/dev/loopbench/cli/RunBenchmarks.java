@@ -47,6 +47,7 @@ public final class RunBenchmarks {
                 .addSubcommand(new CommandLine(new HyperfoilCommand(context))
                         .addSubcommand(new HyperfoilExportCommand(context))
                         .addSubcommand(new HyperfoilRunCommand(context)));
+        commands.getCommandSpec().usageMessage().description(RunCommand.description());
         commands.setOut(new PrintWriter(context.out(), true));
         commands.setErr(new PrintWriter(context.err(), true));
         commands.setSeparator(" "); // --target URL, as the usage shows it

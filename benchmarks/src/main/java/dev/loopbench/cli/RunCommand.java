@@ -1,5 +1,6 @@
 package dev.loopbench.cli;
 
+import dev.loopbench.benchmarks.ConcurrentRequestsBenchmark;
 import dev.loopbench.benchmarks.ForkSettings;
 import dev.loopbench.jmh.JmhResult;
 import dev.loopbench.jmh.JmhResults;
@@ -16,9 +17,11 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -36,17 +39,7 @@ import picocli.CommandLine.Parameters;
             "       ./run-benchmarks.sh COMMAND [OPTIONS]     (the commands are listed below)",
             "       ./run-benchmarks.sh [COMMAND] --help"
         },
-        description = {
-            "Measures what blocking the Vert.x event loop costs: JMH fires waves of N simultaneous requests at"
-                    + " handlers that all wait D ms (or burn D ms of CPU), and compares each wave time with the model T(N) = ceil(N / L) x D"
-                    + " (L: how many requests the handler can wait for at once).",
-            "",
-            "Without options it runs the default matrix, about 14 minutes on 2 cores: the blocking handlers at"
-                    + " N = 1, 4, 16, 64, the non-blocking ones (timer, virtual-thread-await) at N = 1, 16, 64, 256,"
-                    + " 1000, the compute ones at N = 1, 4, 16, and the zero-delay control (timer at ms=0) at each N;"
-                    + " D = 100 ms, an in-process server with E = 2 event loops, W = 20 workers, V = 2, and bystanders"
-                    + " (GET /health) during every wave."
-        },
+        // the description is built from the matrix itself: see description()
         footer = {
             "It prints the plan with an estimated duration, JMH's progress, then a table per cell (measured,"
                     + " model, effective parallelism, p99) and writes results/<timestamp>/ with JMH's results.json,"
@@ -84,6 +77,44 @@ final class RunCommand extends LoopbenchCommand {
 
     RunCommand(CommandContext context) {
         super(context);
+    }
+
+    /**
+     * What {@code --help} says a run does, read from {@link Matrix#standard()} and its control, so
+     * that the help cannot disagree with what runs.
+     */
+    static String[] description() {
+        Matrix standard = Matrix.standard().withControl(Matrix.STANDARD_CONTROL);
+        List<String> parts = new ArrayList<>();
+        for (Family family : standard.families()) {
+            parts.add(
+                    family.name().equals(Matrix.CONTROL)
+                            ? "the zero-delay control (" + String.join(", ", family.handlers()) + " at ms=0) at N = "
+                                    + levels(family)
+                            : "the " + family.name() + " handlers (" + String.join(", ", family.handlers())
+                                    + ") at N = " + levels(family));
+        }
+        return new String[] {
+            "Measures what blocking the Vert.x event loop costs: JMH fires waves of N simultaneous requests at"
+                    + " handlers that all wait D ms (or burn D ms of CPU), and compares each wave time with the model"
+                    + " T(N) = ceil(N / L) x D (L: how many requests the handler can wait for at once).",
+            "",
+            String.format(
+                    Locale.ROOT,
+                    "Without options it runs the default matrix, about %.0f minutes by the model's estimate: %s;"
+                            + " D = %d ms, an in-process server with E = %d event loops (%s), and bystanders"
+                            + " (GET /%s) during every wave.",
+                    RunPlan.estimatedSeconds(standard) / 60,
+                    String.join("; ", parts),
+                    Matrix.DELAY_MS,
+                    Matrix.EVENT_LOOPS,
+                    ServerShape.describeDefaultPools(),
+                    ConcurrentRequestsBenchmark.DEFAULT_BYSTANDER)
+        };
+    }
+
+    private static String levels(Family family) {
+        return family.concurrency().stream().map(String::valueOf).collect(Collectors.joining(", "));
     }
 
     @Override

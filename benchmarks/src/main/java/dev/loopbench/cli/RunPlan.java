@@ -34,10 +34,7 @@ final class RunPlan {
         double totalSeconds = 0;
         for (Family family : matrix.families()) {
             for (Cell cell : family.cellList()) {
-                Optional<ServerShape> shape = target.isPresent()
-                        ? externalShape
-                        : Optional.of(ServerShape.withDefaultPools(cell.eventLoops()));
-                double model = WaveModel.predictedMillis(cell.handler(), cell.concurrency(), cell.delayMs(), shape);
+                double model = modelMillis(cell, target, externalShape);
                 double seconds = family.settings().estimateSeconds(model);
                 totalSeconds += seconds;
                 rows.add(new String[] {
@@ -52,5 +49,22 @@ final class RunPlan {
         }
         out.print(Table.render(rows, "lrrrrr"));
         out.printf(Locale.ROOT, "estimated duration: %.1f min (from the model's wave times)%n", totalSeconds / 60);
+    }
+
+    /** The estimate {@link #print} ends with, for the in-process server: what {@code --help} says a run takes. */
+    static double estimatedSeconds(Matrix matrix) {
+        double seconds = 0;
+        for (Family family : matrix.families()) {
+            for (Cell cell : family.cellList()) {
+                seconds += family.settings().estimateSeconds(modelMillis(cell, Optional.empty(), Optional.empty()));
+            }
+        }
+        return seconds;
+    }
+
+    private static double modelMillis(Cell cell, Optional<String> target, Optional<ServerShape> externalShape) {
+        Optional<ServerShape> shape =
+                target.isPresent() ? externalShape : Optional.of(ServerShape.withDefaultPools(cell.eventLoops()));
+        return WaveModel.predictedMillis(cell.handler(), cell.concurrency(), cell.delayMs(), shape);
     }
 }

@@ -55,7 +55,7 @@ final class TimelineCommand extends LoopbenchCommand {
             paramLabel = "a,b",
             split = ",",
             hideParamSyntax = true,
-            description = "the handlers to draw, in this order; default all six")
+            description = "the handlers to draw, in this order; default every loopbench handler")
     List<String> handlers =
             Arrays.stream(HandlerStyle.values()).map(HandlerStyle::path).toList();
 

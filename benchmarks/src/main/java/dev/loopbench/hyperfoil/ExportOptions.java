@@ -48,7 +48,7 @@ public record ExportOptions(
         }
     }
 
-    /** All six handlers of a loopbench server on 127.0.0.1:8080, D = 100 ms, waves of 16. */
+    /** Every {@link HandlerStyle} of a loopbench server on 127.0.0.1:8080, D = 100 ms, waves of 16. */
     public static ExportOptions defaults() {
         return new ExportOptions(
                 DEFAULT_TARGET,

@@ -1,6 +1,7 @@
 package dev.loopbench.report;
 
 import dev.loopbench.jmh.JmhResult;
+import dev.loopbench.model.ModelFit;
 import dev.loopbench.render.ChartFailure;
 import dev.loopbench.render.ChartStyle;
 import dev.loopbench.render.HtmlReport;
@@ -16,6 +17,11 @@ public final class RunReport {
     public static final String PARALLELISM = "parallelism";
 
     private RunReport() {}
+
+    /** The rule {@link ModelFit#fits} applies, in its own words. */
+    static String fitRule() {
+        return ModelFit.describe() + ",";
+    }
 
     /**
      * @return what was written, a sentence each, or why the charts could not be drawn
@@ -49,7 +55,7 @@ public final class RunReport {
                 "Summary",
                 "measured: JMH's mean wave time with its 99.9% error; T0: the zero-delay control (timer at ms=0) at the"
                         + " same N, what sending, parsing and answering N requests costs; model: ceil(N / L) x D;"
-                        + " fits model: within 10% or 15 ms of T0 + model; P: N x D / measured; p50, p99: percentiles of"
+                        + " fits model: " + fitRule() + " of T0 + model; P: N x D / measured; p50, p99: percentiles of"
                         + " every measured request of the cell, from one histogram (latency/&lt;cell&gt;.hlog); bystander p99: what"
                         + " cheap requests (GET /health) on connections of their own waited meanwhile; loop lag max: the"
                         + " server's own view, how late its event loops ran a task due every few ms (from /metrics).",

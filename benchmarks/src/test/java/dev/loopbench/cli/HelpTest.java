@@ -3,8 +3,12 @@ package dev.loopbench.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.loopbench.matrix.Family;
+import dev.loopbench.matrix.Matrix;
 import java.nio.file.Path;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -49,6 +53,25 @@ class HelpTest {
         }
         help.out().lines().forEach(line -> assertTrue(line.length() <= 80, "wider than 80: '" + line + "'"));
         assertEquals("", help.err(), help.toString());
+    }
+
+    @Test
+    @DisplayName("The run's help shows the matrix Matrix.standard() runs: each family's handlers and levels, D and E")
+    void runHelpShowsTheMatrix() {
+        Invocation help = Invocation.run(repository, "--help");
+        String text = help.out().replaceAll("\\s+", ""); // picocli wraps where it likes
+        for (Family family :
+                Matrix.standard().withControl(Matrix.STANDARD_CONTROL).families()) {
+            String levels =
+                    "N=" + family.concurrency().stream().map(String::valueOf).collect(Collectors.joining(","));
+            String handlers = String.join(",", family.handlers());
+            assertTrue(
+                    text.contains(handlers) && text.contains(levels),
+                    "the help should show the " + family.name() + " family, " + handlers + " at " + levels + ": "
+                            + help);
+        }
+        assertTrue(text.contains("D=" + Matrix.DELAY_MS + "ms"), "D = " + Matrix.DELAY_MS + " ms: " + help);
+        assertTrue(text.contains("E=" + Matrix.EVENT_LOOPS + "eventloops"), "E = " + Matrix.EVENT_LOOPS + ": " + help);
     }
 
     @ParameterizedTest(name = "''{0}'' exits 2 with the reason and that command's usage on stderr")

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class MatrixTest {
 
     @Test
-    @DisplayName("cover all six wait handlers, the non-blocking ones up to N = 1000")
+    @DisplayName("cover every handler, the non-blocking ones up to N = 1000")
     void coverEveryHandler() {
         for (Matrix matrix : new Matrix[] {Matrix.standard(), Matrix.quick()}) {
             Set<String> handlers = new HashSet<>();

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class OpenOptionsTest {
 
     @Test
-    @DisplayName("without any on the command line are the defaults: six handlers, their own rates, 5 s, D = 100 ms")
+    @DisplayName("without any on the command line are the defaults: every handler, their own rates, 5 s, D = 100 ms")
     void defaults() {
         OpenOptions options = OpenOptions.fromCommandLine(null, null, 5, 100, Optional.empty(), false);
         assertEquals(OpenOptions.defaults(), options);

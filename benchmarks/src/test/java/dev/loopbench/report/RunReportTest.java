@@ -38,6 +38,7 @@ class RunReportTest {
         String index = Files.readString(dir.resolve("index.html"));
         assertTrue(index.contains("wave-time.png") && index.contains("parallelism.png"), index);
         assertTrue(index.contains("<td>event-loop-sleep</td>") && index.contains("JDK 25.0.3"), index);
+        assertTrue(index.contains(RunReport.fitRule()), "the rule ModelFit applies, in words: " + index);
     }
 
     @Test

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-@DisplayName("The wait styles")
+@DisplayName("The handler styles")
 class HandlerStyleTest {
 
     @Test
