@@ -4,7 +4,7 @@ import dev.loopbench.client.CellUnusable;
 import dev.loopbench.client.WaveClient;
 import dev.loopbench.model.HandlerStyle;
 import dev.loopbench.model.WaveModel;
-import dev.loopbench.targets.ExternalTarget;
+import dev.loopbench.targets.RequestUrls;
 import dev.loopbench.targets.Target;
 import dev.loopbench.targets.TargetChoice;
 import java.util.List;
@@ -152,7 +152,7 @@ public class ConcurrentRequestsBenchmark {
             metrics = new WaveMetrics(predicted);
             TrialHandoff.publish(metrics);
             client = resources.add(new WaveClient(
-                    ExternalTarget.requestUrl(server.baseUrl(), handler, delayMs),
+                    RequestUrls.requestUrl(server.baseUrl(), handler, delayMs),
                     concurrency,
                     WaveClient.timeoutMillis(concurrency, delayMs, predicted),
                     metrics.latencyNanos));

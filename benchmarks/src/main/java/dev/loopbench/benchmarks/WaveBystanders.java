@@ -3,7 +3,7 @@ package dev.loopbench.benchmarks;
 import dev.loopbench.client.Bystanders;
 import dev.loopbench.client.CellUnusable;
 import dev.loopbench.model.ServerShape;
-import dev.loopbench.targets.ExternalTarget;
+import dev.loopbench.targets.RequestUrls;
 import dev.loopbench.targets.Target;
 import org.HdrHistogram.Recorder;
 
@@ -29,7 +29,7 @@ final class WaveBystanders implements AutoCloseable {
         }
         int eventLoops = server.shape().map(ServerShape::eventLoops).orElse(0);
         Bystanders bystanders = new Bystanders(
-                ExternalTarget.requestUrl(server.baseUrl(), cell.bystander()),
+                RequestUrls.requestUrl(server.baseUrl(), cell.bystander()),
                 Bystanders.connectionsFor(eventLoops),
                 latencyNanos);
         try {

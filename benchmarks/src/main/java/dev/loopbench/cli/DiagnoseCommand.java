@@ -9,8 +9,8 @@ import dev.loopbench.diagnose.LanesVerdict;
 import dev.loopbench.diagnose.SweepPoint;
 import dev.loopbench.model.HandlerStyle;
 import dev.loopbench.render.Table;
-import dev.loopbench.targets.ExternalTarget;
 import dev.loopbench.targets.ProbeClient;
+import dev.loopbench.targets.RequestUrls;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -85,7 +85,7 @@ final class DiagnoseCommand extends LoopbenchCommand {
         tls.applyHere();
         String base;
         try {
-            base = ExternalTarget.baseUrl(target);
+            base = RequestUrls.baseUrl(target);
             FileDescriptors.requireRoomFor(maxConcurrency, false);
         } catch (IllegalArgumentException | CellUnusable e) {
             throw new UsageError(e.getMessage().startsWith("'") ? "--target " + e.getMessage() : e.getMessage());

@@ -3,9 +3,9 @@ package dev.loopbench.cli;
 import dev.loopbench.hyperfoil.ExportOptions;
 import dev.loopbench.hyperfoil.HyperfoilExport;
 import dev.loopbench.hyperfoil.Load;
-import dev.loopbench.targets.ExternalTarget;
 import dev.loopbench.targets.LoopbenchHealth;
 import dev.loopbench.targets.ProbeClient;
+import dev.loopbench.targets.RequestUrls;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -118,7 +118,7 @@ final class HyperfoilExportCommand extends LoopbenchCommand {
         ExportOptions options;
         try {
             options = ExportOptions.defaults()
-                    .withBaseUrl(ExternalTarget.baseUrl(target))
+                    .withBaseUrl(RequestUrls.baseUrl(target))
                     .withDelayMs(delayMs)
                     .withThreads(threads)
                     .withLoad(load());

@@ -1,9 +1,9 @@
 package dev.loopbench.cli;
 
 import dev.loopbench.model.ServerShape;
-import dev.loopbench.targets.ExternalTarget;
 import dev.loopbench.targets.LoopbenchHealth;
 import dev.loopbench.targets.ProbeClient;
+import dev.loopbench.targets.RequestUrls;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -15,7 +15,7 @@ record TargetCheck(String url, Optional<ServerShape> shape, Optional<Boolean> vi
     static TargetCheck probe(String url, boolean insecure) throws UsageError {
         String base;
         try {
-            base = ExternalTarget.baseUrl(url);
+            base = RequestUrls.baseUrl(url);
         } catch (IllegalArgumentException e) {
             throw new UsageError("--target " + e.getMessage());
         }

@@ -1,7 +1,7 @@
 package dev.loopbench.open;
 
 import dev.loopbench.model.SaturationModel;
-import dev.loopbench.targets.ExternalTarget;
+import dev.loopbench.targets.RequestUrls;
 import dev.loopbench.targets.Target;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -54,7 +54,7 @@ record CellPlan(String handler, double lambdaMax, double rate) {
         double drainSeconds = Math.min(
                 MAX_DRAIN.toSeconds(), 2 * SaturationModel.drainSeconds(rate, lambdaMax, scheduleSeconds(options)));
         return new LoadSettings(
-                ExternalTarget.requestUrl(target.baseUrl(), handler, options.delayMs()),
+                RequestUrls.requestUrl(target.baseUrl(), handler, options.delayMs()),
                 rate,
                 Duration.ofSeconds(options.warmupSeconds()),
                 Duration.ofSeconds(options.durationSeconds()),
@@ -68,7 +68,7 @@ record CellPlan(String handler, double lambdaMax, double rate) {
     /** {@code GET /timer?ms=0} at {@link #JIT_WARMUP_RATE}, nothing recorded: see {@code OpenRun}. */
     static LoadSettings jitWarmup(Target target) {
         return new LoadSettings(
-                ExternalTarget.requestUrl(target.baseUrl(), "timer", 0),
+                RequestUrls.requestUrl(target.baseUrl(), "timer", 0),
                 JIT_WARMUP_RATE,
                 Duration.ZERO,
                 JIT_WARMUP,

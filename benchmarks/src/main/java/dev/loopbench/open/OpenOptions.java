@@ -2,7 +2,7 @@ package dev.loopbench.open;
 
 import dev.loopbench.matrix.Matrix;
 import dev.loopbench.model.HandlerStyle;
-import dev.loopbench.targets.ExternalTarget;
+import dev.loopbench.targets.RequestUrls;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -115,7 +115,7 @@ public record OpenOptions(
         requireWithin("event loops", eventLoops, 1, 64);
         target.ifPresent(url -> {
             try {
-                ExternalTarget.baseUrl(url);
+                RequestUrls.baseUrl(url);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("--target " + e.getMessage());
             }

@@ -4,7 +4,6 @@ import dev.loopbench.benchmarks.ForkSettings;
 import dev.loopbench.client.CellUnusable;
 import dev.loopbench.model.ServerShape;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -35,12 +34,12 @@ public final class ExternalTarget implements Target {
     public static ExternalTarget connect(String url, String handlerPath, int delayMs) {
         String baseUrl;
         try {
-            baseUrl = baseUrl(url);
+            baseUrl = RequestUrls.baseUrl(url);
         } catch (IllegalArgumentException e) {
             throw new CellUnusable("target " + e.getMessage());
         }
         HttpClient probe = ProbeClient.client(ForkSettings.insecure(), PROBE_TIMEOUT);
-        String first = requestUrl(baseUrl, handlerPath, delayMs);
+        String first = RequestUrls.requestUrl(baseUrl, handlerPath, delayMs);
         HttpResponse<String> answer;
         try {
             answer = ProbeClient.get(probe, first, PROBE_TIMEOUT.plusMillis(delayMs));
@@ -66,40 +65,6 @@ public final class ExternalTarget implements Target {
         }
         return new ExternalTarget(
                 baseUrl, health.map(LoopbenchHealth::shape), health.map(LoopbenchHealth::virtualThreads));
-    }
-
-    /**
-     * The URL without a trailing slash.
-     *
-     * @throws IllegalArgumentException saying what is wrong with it
-     */
-    public static String baseUrl(String url) {
-        String trimmed = withoutTrailingSlash(url);
-        URI base;
-        try {
-            base = URI.create(trimmed);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("'" + url + "' is not a URL: " + e.getMessage());
-        }
-        if (!("http".equals(base.getScheme()) || "https".equals(base.getScheme())) || base.getHost() == null) {
-            throw new IllegalArgumentException(
-                    "'" + url + "' must be an http:// or https:// URL with a host, such as http://localhost:8080");
-        }
-        return trimmed;
-    }
-
-    public static String requestUrl(String baseUrl, String handlerPath, int delayMs) {
-        return requestUrl(baseUrl, handlerPath) + "?ms=" + delayMs;
-    }
-
-    /** {@code baseUrl/path}, for a path that takes no delay, such as a bystander's. */
-    public static String requestUrl(String baseUrl, String path) {
-        return withoutTrailingSlash(baseUrl) + "/" + (path.startsWith("/") ? path.substring(1) : path);
-    }
-
-    private static String withoutTrailingSlash(String url) {
-        String trimmed = url.strip();
-        return trimmed.endsWith("/") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
     }
 
     private static String abbreviate(String body) {

@@ -70,7 +70,7 @@ public final class LoopLag {
     public static Optional<Snapshot> scrape(HttpClient client, String baseUrl) {
         try {
             HttpResponse<String> metrics =
-                    ProbeClient.get(client, ExternalTarget.requestUrl(baseUrl, "metrics"), Duration.ofSeconds(10));
+                    ProbeClient.get(client, RequestUrls.requestUrl(baseUrl, "metrics"), Duration.ofSeconds(10));
             return metrics.statusCode() == 200 ? parse(metrics.body()) : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();

@@ -6,8 +6,8 @@ import dev.loopbench.client.WaveClient;
 import dev.loopbench.model.ServerShape;
 import dev.loopbench.model.WaveModel;
 import dev.loopbench.server.handlers.WorkReply;
-import dev.loopbench.targets.ExternalTarget;
 import dev.loopbench.targets.InProcessTarget;
+import dev.loopbench.targets.RequestUrls;
 import dev.loopbench.targets.Target;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -34,11 +34,11 @@ public final class TimelineRecorder {
      */
     public static WaveTrace record(
             Target target, String handler, int concurrency, int delayMs, Optional<String> bystander) throws Exception {
-        String url = ExternalTarget.requestUrl(target.baseUrl(), handler, delayMs);
+        String url = RequestUrls.requestUrl(target.baseUrl(), handler, delayMs);
         double predicted = WaveModel.predictedMillis(handler, concurrency, delayMs, target.shape());
         long timeoutMs = WaveClient.timeoutMillis(concurrency, delayMs, predicted);
         try (WaveClient warm = new WaveClient(
-                ExternalTarget.requestUrl(target.baseUrl(), handler, 0), concurrency, timeoutMs, new Recorder(3))) {
+                RequestUrls.requestUrl(target.baseUrl(), handler, 0), concurrency, timeoutMs, new Recorder(3))) {
             for (int i = 0; i < WARM_UP_WAVES; i++) {
                 requireNoFailures(warm.fire(), handler);
             }
@@ -73,7 +73,7 @@ public final class TimelineRecorder {
 
     private static Bystanders bystanders(Target target, String path, int delayMs) {
         return new Bystanders(
-                ExternalTarget.requestUrl(target.baseUrl(), path),
+                RequestUrls.requestUrl(target.baseUrl(), path),
                 target.shape().map(ServerShape::eventLoops).orElse(2),
                 Math.max(Bystanders.PERIOD_MILLIS, delayMs / 2),
                 new Recorder(3));

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopbench.client.WaveClient;
 import dev.loopbench.model.WaveModel;
-import dev.loopbench.targets.ExternalTarget;
 import dev.loopbench.targets.InProcessTarget;
+import dev.loopbench.targets.RequestUrls;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.util.List;
@@ -103,7 +103,7 @@ class HyperfoilCrossCheckIT {
         Recorder latencyNanos = new Recorder(3); // WaveClient records nanoseconds
         double predicted = WaveModel.predictedMillis(handler, CONCURRENCY, DELAY_MS, server.shape());
         try (WaveClient client = new WaveClient(
-                ExternalTarget.requestUrl(server.baseUrl(), handler, DELAY_MS),
+                RequestUrls.requestUrl(server.baseUrl(), handler, DELAY_MS),
                 CONCURRENCY,
                 WaveClient.timeoutMillis(CONCURRENCY, DELAY_MS, predicted),
                 latencyNanos)) {
