@@ -14,6 +14,9 @@ public final class LanesVerdict {
     /** Off-step probes named one by one in the {@code unsure:} line, at most. */
     private static final int NAMED_PROBES = 3;
 
+    /** Linux sends a SYN again after 1 s when the first got no answer (a full listen backlog); a little less. */
+    static final double SYN_RETRY_MILLIS = 800;
+
     private LanesVerdict() {}
 
     public static List<String> lines(LanesSweep.Result result) {
@@ -94,18 +97,25 @@ public final class LanesVerdict {
                     latest.size(),
                     String.join(", ", named),
                     offStep.size() > NAMED_PROBES ? ", ..." : ""));
-            if (offStep.stream().anyMatch(probe -> betweenSteps(probe, fit))) {
+            List<SweepPoint> refused = FixedCost.closesConnections(result)
+                    ? offStep.stream()
+                            .filter(probe ->
+                                    probe.waveMillis() - fit.predictedMillis(probe.concurrency()) >= SYN_RETRY_MILLIS)
+                            .toList()
+                    : List.of();
+            if (!refused.isEmpty()) {
+                seen.add(String.format(
+                        Locale.ROOT,
+                        "from N = %d the waves took a second or more beyond their step, the time after which a"
+                                + " client sends a dropped connection request (SYN) again: every request opened a new"
+                                + " connection, and the server's listen backlog is too small to queue N at once (it"
+                                + " accepts slowly; Python's socketserver keeps 5); the lanes come from the smaller"
+                                + " waves",
+                        refused.get(0).concurrency()));
+            } else if (offStep.stream().anyMatch(probe -> betweenSteps(probe, fit))) {
                 seen.add("the wave time grows with N between the steps, not in whole rounds of D, as CPU-bound"
                         + " work shared by the cores does, or a resource that slows down with load: such an endpoint"
                         + " has no fixed number of lanes");
-            }
-            if (FixedCost.closesConnections(result)
-                    && offStep.stream()
-                            .anyMatch(probe -> probe.waveMillis() > fit.predictedMillis(probe.concurrency())
-                                    && probe.concurrency() > 1)) {
-                seen.add("every request opened a new connection, and the slow waves waited for the server to accept"
-                        + " them: a small listen backlog drops the surplus connections, which the client tries"
-                        + " again after a second");
             }
         }
         for (SweepPoint first : result.remeasured()) {
