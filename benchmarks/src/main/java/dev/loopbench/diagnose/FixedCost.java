@@ -61,7 +61,7 @@ public final class FixedCost {
                 ? "D, measured without --ms, includes any fixed cost"
                 : String.format(
                         Locale.ROOT,
-                        "%.0f ms a request beyond the rounds of D (%.1f x D = %.0f ms)%s",
+                        "%.0f ms a request beyond the rounds of D (%.1f x D, D = %.0f ms)%s",
                         a,
                         a / d,
                         d,

@@ -180,7 +180,7 @@ public final class LanesVerdict {
     static boolean betweenSteps(SweepPoint probe, LanesFit.Fit fit) {
         double rounds = (probe.waveMillis() - fit.offsetMillis()) / fit.delayMillis();
         double fraction = rounds - Math.floor(rounds);
-        return rounds > 1 && fraction >= 0.25 && fraction <= 0.75;
+        return rounds > 1 && fraction >= 0.35 && fraction <= 0.65;
     }
 
     private static String reading(LanesFit.Fit fit) {
