@@ -29,11 +29,13 @@ import picocli.CommandLine.Option;
                 "./run-benchmarks.sh diagnose --target URL --path PATH [--ms D] [--max-concurrency N] [--insecure]",
         description = {
             "How many requests can this endpoint wait for at once? Sends waves of N = 1, 2, 4, ... simultaneous"
-                    + " GET URL/PATH (each N on N warm connections), then narrows N down to the step where a wave"
-                    + " needs a second round of D, and fits the staircase T0 + ceil(N / L) x D to the whole sweep.",
+                    + " GET URL/PATH (each N on N warm connections), fits the staircase a + ceil(N / L) x D"
+                    + " (a >= 0: a fixed cost per request) to the whole sweep for every candidate L, and probes"
+                    + " where the candidates that fit about as well disagree, until the step is pinned.",
             "",
             "It prints a row per N as it is measured, then a line starting 'lanes:' with an integer or"
-                    + " 'unbounded', how sure that is, and what such lanes usually mean. Writes"
+                    + " 'unbounded', a 'fixed cost:' line when each request pays one (and its likely cause), how"
+                    + " sure that is, and what such lanes usually mean. Writes"
                     + " results/<timestamp>-diagnose/ with diagnose.json, diagnose.txt, charts and index.html."
         },
         footer = "Exit 0: a verdict; 1: a wave failed during the sweep; 2: bad options or an unreachable target.")

@@ -30,7 +30,7 @@ final class DiagnosisChart {
         double[] fitted = new double[largest];
         for (int i = 0; i < largest; i++) {
             n[i] = i + 1;
-            fitted[i] = result.fit().staircaseMillis(i + 1, result.delayMillis());
+            fitted[i] = result.fit().predictedMillis(i + 1);
         }
         XYSeries staircase = chart.addSeries(fittedName(result), n, fitted);
         staircase.setLineColor(FITTED);
@@ -92,12 +92,12 @@ final class DiagnosisChart {
         return result.fit().lanes().isPresent()
                 ? String.format(
                         Locale.ROOT,
-                        "T0 + ceil(N / %d) x D, T0 = %.0f ms",
+                        "a + ceil(N / %d) x D, a = %.0f ms",
                         result.fit().lanes().getAsInt(),
                         result.fit().offsetMillis())
                 : String.format(
                         Locale.ROOT,
-                        "T0 + D, T0 = %.0f ms (unbounded)",
+                        "a + D, a = %.0f ms (unbounded)",
                         result.fit().offsetMillis());
     }
 

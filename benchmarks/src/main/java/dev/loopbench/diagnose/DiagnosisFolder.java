@@ -36,7 +36,7 @@ public final class DiagnosisFolder {
             sections.add(new HtmlReport.Section(
                     "Wave time against N",
                     "Each point is the median time for N requests sent at once to be answered; the dashed line is"
-                            + " the fitted staircase T0 + ceil(N / L) x D.",
+                            + " the fitted staircase a + ceil(N / L) x D, a being the fixed cost per request.",
                     HtmlReport.image("wave-time", "wave time against concurrency")));
             sections.add(new HtmlReport.Section(
                     "Effective parallelism against N",
@@ -59,7 +59,25 @@ public final class DiagnosisFolder {
                         .put("waveMs", probe.waveMillis())
                         .put("p99Ms", probe.p99Millis())
                         .put("parallelism", probe.parallelism(result.delayMillis()))
-                        .put("waves", probe.waves())));
+                        .put("waves", probe.waves())
+                        .put("connectionsPerRequest", probe.connectionsPerRequest())
+                        .put("closingPerRequest", probe.closingPerRequest())));
+        JsonArray remeasured = new JsonArray();
+        result.remeasured()
+                .forEach(probe -> remeasured.add(new JsonObject()
+                        .put("concurrency", probe.concurrency())
+                        .put("firstWaveMs", probe.waveMillis())));
+        AnswerTiming answers = result.answers();
+        JsonObject oneAtATime = new JsonObject()
+                .put("requests", answers.requests())
+                .put("connections", answers.connections())
+                .put("closedByServer", answers.closedByServer())
+                .put("version", answers.version())
+                .put("connectMs", finite(answers.connectMillis()))
+                .put("tlsHandshakeMs", finite(answers.handshakeMillis()))
+                .put("firstByteMs", finite(answers.firstByteMillis()))
+                .put("lastByteMs", finite(answers.lastByteMillis()))
+                .put("failure", answers.failure().orElse(null));
         LanesFit.Fit fit = result.fit();
         return new JsonObject()
                 .put("url", result.requestUrl())
@@ -69,11 +87,26 @@ public final class DiagnosisFolder {
                 .put("unbounded", fit.unbounded())
                 .put("exact", fit.exact())
                 .put("offsetMs", fit.offsetMillis())
+                .put("fixedCostLarge", FixedCost.large(fit.offsetMillis(), fit.delayMillis()))
+                .put("residualRmsMs", fit.rmsMillis())
+                .put(
+                        "runnerUp",
+                        fit.runnerUp()
+                                .map(other -> new JsonObject()
+                                        .put("lanes", other.lanes().toString())
+                                        .put("residualRmsMs", other.rmsMillis()))
+                                .orElse(null))
                 .put("probesOnStaircase", fit.fitting())
                 .put(
                         "stoppedAt",
                         result.stoppedAt().isPresent() ? result.stoppedAt().getAsInt() : null)
                 .put("verdict", new JsonArray(verdict))
+                .put("oneAtATime", oneAtATime)
+                .put("remeasured", remeasured)
                 .put("probes", probes);
+    }
+
+    private static Double finite(double value) {
+        return Double.isFinite(value) ? value : null;
     }
 }

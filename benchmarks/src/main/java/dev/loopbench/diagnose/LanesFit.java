@@ -5,106 +5,346 @@ import dev.loopbench.model.Statistics;
 import dev.loopbench.model.WaveModel;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
- * Reads lanes from a sweep: L is the largest N whose wave is served in one round of D, and the
- * whole sweep is then checked against the staircase {@code T0 + ceil(N / L) x D}. Pure
- * arithmetic on measurements, so it is tested on made-up sweeps as well as on real servers.
+ * Fits the staircase {@code T(N) = a + ceil(N / L) x D} to a whole sweep. Every candidate L (1 up
+ * to the largest N probed, and unbounded) gets its own {@code a >= 0}, anchored on the waves it
+ * says take one round (N = 1 always does: the single-request time), and a score: the sum over the
+ * probes of their squared distance to the candidate's step, in units of a probe's tolerance. The
+ * best score wins; the sweep keeps probing where the candidates that score about as well disagree
+ * ({@link #nextProbe}). Without {@code --ms}, D is fitted per candidate too, as the step height.
+ * Pure arithmetic on measurements, so it is tested on made-up sweeps as well as on real servers.
  */
 public final class LanesFit {
 
     /**
-     * One round ends below 1.5 D: a second round takes at least 2 D, and the harness's own time
-     * for a wave (30 ms at N = 1000 on 2 cores) stays well under half of any D worth diagnosing.
+     * A probe lies on its step within 0.3 D, or 10% of its wave time where that is more: a step is a
+     * whole D, and on a busy 2-core machine uvicorn's waves of 64 ran 30 ms over theirs at D = 100.
      */
-    static final double ONE_ROUND_LIMIT = 1.5;
+    static final double STEP_TOLERANCE = 0.3;
+
+    static final double RELATIVE_TOLERANCE = 0.10;
+
+    /** A probe further off than this many tolerances weighs no more: one wild probe cannot drag the fit. */
+    static final double CAP = 4;
+
+    /** Candidates scoring within this of the best are not yet told apart by the probes. */
+    static final double PLAUSIBLE_MARGIN = 2;
+
+    /** Without {@code --ms}, a step under this share of the one-round time is no step of D, but noise. */
+    static final double SMALLEST_STEP = 0.3;
+
+    /** Above this many candidates, the probes that could split them are sampled, not all tried. */
+    private static final int SPLIT_SAMPLES = 64;
 
     private LanesFit() {}
 
     /**
+     * A candidate's fit of the staircase to the sweep.
+     *
+     * @param lanes {@link Lanes#UNBOUNDED} for one round at every N
+     * @param score the sum of squared distances to the steps, in tolerances, each capped at {@link #CAP}
+     */
+    public record Candidate(
+            Lanes lanes,
+            double offsetMillis,
+            double delayMillis,
+            double score,
+            double rmsMillis,
+            double worstMillis,
+            int fitting) {
+
+        OptionalInt lanesOrEmpty() {
+            return lanes.isBounded() ? OptionalInt.of(lanes.count()) : OptionalInt.empty();
+        }
+    }
+
+    /**
      * @param lanes empty when every probed N fitted in one round
-     * @param exact whether a probe at N = L and one at N = L + 1 pin the step down exactly
-     * @param offsetMillis T0, the wave time beyond the rounds of D, a median over the sweep
-     * @param fitting how many probes lie on their step of the staircase: their rounds of D, counted from
-     *     T0, are the ones {@code ceil(N / L)} predicts (the harness's own share grows with N, so a
-     *     fixed margin around one T0 would judge the harness, not the endpoint)
+     * @param exact whether probes at N = L and N = L + 1 both lie on their steps, so that no other L fits
+     * @param offsetMillis a, the fixed time beyond the rounds of D, at least 0
+     * @param delayMillis D: the one given, or the fitted step height without {@code --ms}
+     * @param fitting how many probes lie on their step of the staircase
+     * @param rmsMillis the residual: the root mean square of the probes' distances to their steps
+     * @param tiedUpTo the largest L that fits the probes exactly as well (the step lies between); empty
+     *     when L is pinned or unbounded
+     * @param runnerUp the best candidate the probes tell apart from this one, for the residual it leaves
      */
     public record Fit(
-            OptionalInt lanes, boolean exact, double offsetMillis, int fitting, int probes, double worstMillis) {
+            OptionalInt lanes,
+            boolean exact,
+            double offsetMillis,
+            double delayMillis,
+            int fitting,
+            int probes,
+            double worstMillis,
+            double rmsMillis,
+            OptionalInt tiedUpTo,
+            Optional<Candidate> runnerUp) {
 
         public boolean unbounded() {
             return lanes.isEmpty();
         }
 
-        /** The staircase this fit reads from the sweep: T0 + ceil(N / L) x D. */
-        public double staircaseMillis(int concurrency, double delayMillis) {
-            return WaveModel.correctedMillis(
-                    offsetMillis, WaveModel.predictedMillis(concurrency, delayMillis, modelLanes(lanes)));
+        /** Predicted wave time at N. */
+        public double predictedMillis(int concurrency) {
+            Lanes l = lanes.isPresent() ? Lanes.of(lanes.getAsInt()) : Lanes.UNBOUNDED;
+            return WaveModel.correctedMillis(offsetMillis, WaveModel.predictedMillis(concurrency, delayMillis, l));
+        }
+
+        /** Whether a probe lies on its step of this staircase. */
+        public boolean onStep(SweepPoint probe) {
+            return Math.abs(probe.waveMillis() - predictedMillis(probe.concurrency()))
+                    <= tolerance(probe.waveMillis(), delayMillis);
         }
     }
 
-    /** The largest N known to fit in one round, and the smallest known not to: where to search next. */
-    public record Bracket(int lastOneRound, int firstMoreRounds) {
-
-        public boolean closed() {
-            return firstMoreRounds - lastOneRound <= 1;
-        }
-
-        public int middle() {
-            return lastOneRound + (firstMoreRounds - lastOneRound) / 2;
-        }
+    /** How far a probe of this wave time may lie from its step. */
+    static double tolerance(double waveMillis, double delayMillis) {
+        return Math.max(STEP_TOLERANCE * delayMillis, RELATIVE_TOLERANCE * waveMillis);
     }
 
     /**
-     * Empty while no probe above the largest one-round N took more rounds. A staircase only goes
-     * up, so a slow probe below a one-round one was noise (a JIT compile, a busy machine), not a step.
+     * @param delayMillis D: given with {@code --ms}, or only a first guess (the single-request time)
+     * @param delayKnown whether D was given; if not, each candidate fits its own D
      */
-    public static Optional<Bracket> bracket(List<SweepPoint> probes, double delayMillis) {
-        int lastOneRound = probes.stream()
-                .filter(probe -> probe.oneRound(delayMillis))
-                .mapToInt(SweepPoint::concurrency)
-                .max()
-                .orElse(0);
-        return probes.stream()
-                .filter(probe -> probe.concurrency() > lastOneRound && !probe.oneRound(delayMillis))
-                .mapToInt(SweepPoint::concurrency)
-                .min()
-                .stream()
-                .mapToObj(firstMoreRounds -> new Bracket(lastOneRound, firstMoreRounds))
-                .findFirst();
+    public static Fit fit(List<SweepPoint> probes, double delayMillis, boolean delayKnown) {
+        List<SweepPoint> sorted = latest(probes);
+        List<Candidate> candidates = candidates(sorted, delayMillis, delayKnown);
+        Candidate chosen = choose(candidates);
+        double tie = chosen.score() + 1e-9;
+        List<Candidate> plausible = plausible(candidates);
+        OptionalInt tiedUpTo = chosen.lanes().isBounded()
+                ? candidates.stream()
+                        .filter(c -> c.score() <= tie && c.lanes().isBounded())
+                        .mapToInt(c -> c.lanes().count())
+                        .max()
+                        .stream()
+                        .filter(upTo -> upTo > chosen.lanes().count())
+                        .findFirst()
+                : OptionalInt.empty();
+        Optional<Candidate> runnerUp =
+                candidates.stream().filter(c -> c.score() > tie).min(Comparator.comparingDouble(Candidate::score));
+        boolean exact = false;
+        if (chosen.lanes().isBounded() && plausible.size() == 1) {
+            int l = chosen.lanes().count();
+            Fit draft = fitOf(chosen, sorted.size(), false, OptionalInt.empty(), runnerUp);
+            exact = probeAt(sorted, l).filter(draft::onStep).isPresent()
+                    && probeAt(sorted, l + 1).filter(draft::onStep).isPresent();
+        }
+        return fitOf(chosen, sorted.size(), exact, tiedUpTo, runnerUp);
     }
 
-    public static Fit fit(List<SweepPoint> probes, double delayMillis) {
-        List<SweepPoint> sorted = new ArrayList<>(probes);
-        sorted.sort(Comparator.comparingInt(SweepPoint::concurrency));
-        Optional<Bracket> bracket = bracket(sorted, delayMillis);
-        OptionalInt lanes =
-                bracket.map(b -> OptionalInt.of(Math.max(1, b.lastOneRound()))).orElse(OptionalInt.empty());
-        boolean exact = bracket.map(Bracket::closed).orElse(false);
-        Lanes modelLanes = modelLanes(lanes);
-        List<Double> offsets = new ArrayList<>();
-        for (SweepPoint probe : sorted) {
-            offsets.add(probe.waveMillis() - WaveModel.predictedMillis(probe.concurrency(), delayMillis, modelLanes));
+    private static Fit fitOf(
+            Candidate chosen, int probes, boolean exact, OptionalInt tiedUpTo, Optional<Candidate> runnerUp) {
+        return new Fit(
+                chosen.lanesOrEmpty(),
+                exact,
+                chosen.offsetMillis(),
+                chosen.delayMillis(),
+                chosen.fitting(),
+                probes,
+                chosen.worstMillis(),
+                chosen.rmsMillis(),
+                tiedUpTo,
+                runnerUp);
+    }
+
+    /**
+     * The N to probe next: one that splits the candidates the sweep cannot yet tell apart, or, once
+     * one is left, N = L and N = L + 1 to pin its step. Empty when nothing more would tell.
+     */
+    public static OptionalInt nextProbe(
+            List<SweepPoint> probes, double delayMillis, boolean delayKnown, int maxConcurrency) {
+        List<SweepPoint> sorted = latest(probes);
+        Set<Integer> probed = sorted.stream().map(SweepPoint::concurrency).collect(Collectors.toSet());
+        List<Candidate> candidates = candidates(sorted, delayMillis, delayKnown);
+        List<Candidate> plausible = plausible(candidates);
+        if (plausible.size() > 1) {
+            OptionalInt split = split(plausible, probed, maxConcurrency);
+            if (split.isPresent()) {
+                return split;
+            }
         }
-        double offset = Statistics.median(offsets);
-        int fitting = 0;
+        Candidate chosen = choose(candidates);
+        if (chosen.lanes().isBounded()) {
+            int l = chosen.lanes().count();
+            for (int n : new int[] {l, l + 1}) {
+                if (n <= maxConcurrency && !probed.contains(n)) {
+                    return OptionalInt.of(n);
+                }
+            }
+        }
+        return OptionalInt.empty();
+    }
+
+    /** The unprobed N whose predicted rounds part the candidates most evenly; empty if none parts them. */
+    private static OptionalInt split(List<Candidate> plausible, Set<Integer> probed, int maxConcurrency) {
+        TreeSet<Integer> tries = new TreeSet<>();
+        List<Integer> bounded = plausible.stream()
+                .filter(c -> c.lanes().isBounded())
+                .map(c -> c.lanes().count())
+                .sorted()
+                .toList();
+        if (bounded.isEmpty()) {
+            return OptionalInt.empty();
+        }
+        if (bounded.size() <= SPLIT_SAMPLES) {
+            bounded.forEach(l -> {
+                tries.add(l);
+                tries.add(l + 1);
+            });
+        } else {
+            int low = bounded.get(0);
+            int high = bounded.get(bounded.size() - 1) + 1;
+            for (int i = 0; i <= SPLIT_SAMPLES; i++) {
+                tries.add(low + (int) ((long) (high - low) * i / SPLIT_SAMPLES));
+            }
+        }
+        int best = -1;
+        int bestLargestGroup = plausible.size();
+        for (int n : tries) {
+            if (n < 1 || n > maxConcurrency || probed.contains(n)) {
+                continue;
+            }
+            Map<Long, Integer> groups = new HashMap<>();
+            for (Candidate c : plausible) {
+                groups.merge(WaveModel.rounds(n, c.lanes()), 1, Integer::sum);
+            }
+            int largest =
+                    groups.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+            if (largest < bestLargestGroup) {
+                bestLargestGroup = largest;
+                best = n;
+            }
+        }
+        return best < 0 ? OptionalInt.empty() : OptionalInt.of(best);
+    }
+
+    /**
+     * Probes slower than a probe of larger N by more than their tolerance. A staircase only goes
+     * up: such a probe was measured while the endpoint had fewer lanes (a pool that grows, a cold
+     * start) or on a busy moment, and is worth measuring again.
+     */
+    public static List<SweepPoint> fallsBack(List<SweepPoint> probes, double delayMillis) {
+        List<SweepPoint> sorted = latest(probes);
+        List<SweepPoint> slower = new ArrayList<>();
+        for (int i = 0; i < sorted.size(); i++) {
+            SweepPoint probe = sorted.get(i);
+            double fastestAbove = Double.POSITIVE_INFINITY;
+            for (int j = i + 1; j < sorted.size(); j++) {
+                fastestAbove = Math.min(fastestAbove, sorted.get(j).waveMillis());
+            }
+            if (probe.waveMillis() > fastestAbove + tolerance(probe.waveMillis(), delayMillis)) {
+                slower.add(probe);
+            }
+        }
+        return slower;
+    }
+
+    /** Every candidate, best first. */
+    static List<Candidate> candidates(List<SweepPoint> probes, double delayMillis, boolean delayKnown) {
+        List<SweepPoint> sorted = latest(probes);
+        if (sorted.isEmpty()) {
+            throw new IllegalArgumentException("no probes to fit");
+        }
+        int largest = sorted.get(sorted.size() - 1).concurrency();
+        List<Candidate> candidates = new ArrayList<>();
+        candidates.add(evaluate(sorted, Lanes.UNBOUNDED, delayMillis, delayKnown));
+        for (int l = 1; l < largest; l++) { // L >= the largest N probed is unbounded as far as the sweep saw
+            candidates.add(evaluate(sorted, Lanes.of(l), delayMillis, delayKnown));
+        }
+        candidates.sort(Comparator.comparingDouble(Candidate::score));
+        return candidates;
+    }
+
+    static Candidate evaluate(List<SweepPoint> sorted, Lanes lanes, double delayMillis, boolean delayKnown) {
+        int n = sorted.size();
+        long[] rounds = new long[n];
+        List<Double> oneRound = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            rounds[i] = WaveModel.rounds(sorted.get(i).concurrency(), lanes);
+            if (rounds[i] == 1) {
+                oneRound.add(sorted.get(i).waveMillis());
+            }
+        }
+        if (oneRound.isEmpty()) { // no N = 1 probe: the fastest wave stands in for one round
+            oneRound.add(
+                    sorted.stream().mapToDouble(SweepPoint::waveMillis).min().getAsDouble());
+        }
+        double single = Statistics.median(oneRound);
+        double delay;
+        double offset;
+        if (delayKnown) {
+            delay = delayMillis;
+            offset = Math.max(0, single - delay);
+        } else {
+            double rise = 0;
+            double squares = 0;
+            for (int i = 0; i < n; i++) {
+                rise += (rounds[i] - 1) * (sorted.get(i).waveMillis() - single);
+                squares += (double) (rounds[i] - 1) * (rounds[i] - 1);
+            }
+            delay = squares == 0 ? single : Math.min(single, rise / squares);
+            offset = single - delay;
+            if (squares > 0 && delay < SMALLEST_STEP * single) {
+                return new Candidate(
+                        lanes, offset, delay, Double.POSITIVE_INFINITY, Double.NaN, Double.NaN, 0); // no step of D
+            }
+        }
+        double score = 0;
+        double squaredMillis = 0;
         double worst = 0;
-        for (SweepPoint probe : sorted) {
-            double predicted = WaveModel.correctedMillis(
-                    offset, WaveModel.predictedMillis(probe.concurrency(), delayMillis, modelLanes));
-            worst = Math.max(worst, Math.abs(probe.waveMillis() - predicted));
-            long measuredRounds = Math.max(1, Math.round((probe.waveMillis() - offset) / delayMillis));
-            if (measuredRounds == WaveModel.rounds(probe.concurrency(), modelLanes)) {
+        int fitting = 0;
+        for (int i = 0; i < n; i++) {
+            double measured = sorted.get(i).waveMillis();
+            double off = measured - (offset + rounds[i] * delay);
+            double tolerance = tolerance(measured, delay);
+            score += Math.min(CAP * CAP, (off / tolerance) * (off / tolerance));
+            squaredMillis += off * off;
+            worst = Math.max(worst, Math.abs(off));
+            if (Math.abs(off) <= tolerance) {
                 fitting++;
             }
         }
-        return new Fit(lanes, exact, offset, fitting, sorted.size(), worst);
+        return new Candidate(lanes, offset, delay, score, Math.sqrt(squaredMillis / n), worst, fitting);
     }
 
-    private static Lanes modelLanes(OptionalInt lanes) {
-        return lanes.isPresent() ? Lanes.of(lanes.getAsInt()) : Lanes.UNBOUNDED;
+    /** The best score; among equal ones, unbounded, then the fewest lanes. */
+    private static Candidate choose(List<Candidate> candidates) {
+        double best = candidates.get(0).score();
+        return candidates.stream()
+                .filter(c -> c.score() <= best + 1e-9)
+                .min(Comparator.comparingInt((Candidate c) -> c.lanes().isBounded() ? 1 : 0)
+                        .thenComparingInt(c -> c.lanes().count()))
+                .orElseThrow();
+    }
+
+    private static List<Candidate> plausible(List<Candidate> candidates) {
+        double best = candidates.get(0).score();
+        return candidates.stream()
+                .filter(c -> c.score() <= best + PLAUSIBLE_MARGIN)
+                .toList();
+    }
+
+    private static Optional<SweepPoint> probeAt(List<SweepPoint> sorted, int concurrency) {
+        return sorted.stream().filter(p -> p.concurrency() == concurrency).findFirst();
+    }
+
+    /** One probe per N, the last measured, in the order of N. */
+    static List<SweepPoint> latest(List<SweepPoint> probes) {
+        Map<Integer, SweepPoint> byN = new HashMap<>();
+        probes.forEach(probe -> byN.put(probe.concurrency(), probe));
+        List<SweepPoint> sorted = new ArrayList<>(byN.values());
+        sorted.sort(Comparator.comparingInt(SweepPoint::concurrency));
+        return sorted;
     }
 }

@@ -116,18 +116,22 @@ public final class Summary {
     }
 
     /**
-     * Lines to read under the table: today, which cells opened connections while measured (a
-     * target that closes them after each answer), so that their times include connection set-up.
+     * Lines to read under the table: which cells opened connections while measured (a target that
+     * closes them after each answer), so that their times include connection set-up; and the
+     * endpoints of an external target whose waves carry a fixed cost per request.
      */
     public static List<String> notes(List<JmhResult> results) {
         List<String> reopened = results.stream()
                 .filter(result -> result.secondaryScore(WaveProfiler.NEW_CONNECTIONS) > 0)
                 .map(result -> result.param("handler") + " N=" + result.param("concurrency"))
                 .toList();
-        return reopened.isEmpty()
-                ? List.of()
-                : List.of("connection set-up is inside the numbers of " + String.join(", ", reopened)
-                        + ": the target closed its connections, so each wave opened new ones (newConnections)");
+        List<String> notes = new ArrayList<>();
+        if (!reopened.isEmpty()) {
+            notes.add("connection set-up is inside the numbers of " + String.join(", ", reopened)
+                    + ": the target closed its connections, so each wave opened new ones (newConnections)");
+        }
+        notes.addAll(FixedCostNote.lines(results));
+        return notes;
     }
 
     private static int intParam(JmhResult result, String name) {
