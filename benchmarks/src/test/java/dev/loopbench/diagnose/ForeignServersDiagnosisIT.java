@@ -108,7 +108,12 @@ class ForeignServersDiagnosisIT {
     private static void assertLanesAndStall(LanesSweep.Result result, int lanes, boolean stall) {
         String verdict = describe(result);
         assertEquals(OptionalInt.of(lanes), result.fit().lanes(), verdict);
-        assertTrue(result.fit().exact(), verdict);
+        // a stalled server's queued answers do not all wait for the delayed ACK (quick-ACK mode), so a
+        // probe can land off its step: then the verdict says unsure and names it, the lanes stay right
+        assertTrue(
+                result.fit().exact()
+                        || (stall && LanesVerdict.lines(result).get(2).startsWith("unsure:")),
+                "pinned, or a stalled server's probe named off its step: " + verdict);
         assertEquals(stall, verdict.contains("Nagle"), "the stall named: " + stall + "\n" + verdict);
         if (stall) {
             assertTrue(LanesVerdict.lines(result).get(1).startsWith("fixed cost: "), verdict);
