@@ -89,8 +89,10 @@ public final class ModelFit {
      * @param t0              the zero-delay control at the cell's N, when the run has it
      * @param predictedMillis the plain model, {@code ceil(N / L) x D}
      * @param computeInProcess whether the cell burns CPU on the in-process server, whose cores the
-     *                        client shares: a wide interval is then the machine's, and a server
-     *                        process of its own is what decides it
+     *                        client and the machine's other processes share: a wide interval, or
+     *                        one wholly slower than the model, is then the machine's (on a shared
+     *                        2-core VM such a wave took 1.0 to 1.8 s against 0.8 as the JVM got
+     *                        1.8 to 1.0 cores), and a server process of its own is what decides it
      */
     public static Judgement judge(
             Measured cell, Optional<Measured> t0, double predictedMillis, boolean computeInProcess) {
@@ -105,6 +107,13 @@ public final class ModelFit {
         }
         double bandLow = model - t0HalfWidth - tolerance;
         double bandHigh = model + t0HalfWidth + tolerance;
+        if (computeInProcess && cell.low() > bandHigh) {
+            return new Judgement(
+                    Fit.UNSURE,
+                    "slower than the model, which counts on C free cores: an in-process compute cell gets the cores"
+                            + " the client and the machine's other processes leave it",
+                    "--target with a server process on cores of its own, on a quiet machine");
+        }
         if (cell.high() < bandLow || cell.low() > bandHigh) {
             return new Judgement(
                     Fit.MISSES,
@@ -123,15 +132,16 @@ public final class ModelFit {
             return new Judgement(
                     Fit.UNSURE, "T0 is uncertain (" + spread + ")", "more iterations of the control (timer at ms=0)");
         }
-        if (cell.waves() > 0 && cell.waves() < FEW_WAVES) {
-            return new Judgement(
-                    Fit.UNSURE, "too few waves: " + cell.waves() + " (" + spread + ")", "more iterations (-i)");
-        }
         if (computeInProcess) {
             return new Judgement(
                     Fit.UNSURE,
-                    "a noisy cell: compute shares the cores with the client and the machine (" + spread + ")",
-                    "--target with a server process on cores of its own");
+                    "a noisy cell: compute shares the cores with the client and the machine (" + spread + ", "
+                            + cell.waves() + " waves)",
+                    "--target with a server process on cores of its own, or more iterations (-i)");
+        }
+        if (cell.waves() > 0 && cell.waves() < FEW_WAVES) {
+            return new Judgement(
+                    Fit.UNSURE, "too few waves: " + cell.waves() + " (" + spread + ")", "more iterations (-i)");
         }
         return new Judgement(Fit.UNSURE, "a noisy cell (" + spread + ")", "more iterations (-i), or a quieter machine");
     }

@@ -102,6 +102,19 @@ class ModelFitTest {
     }
 
     @Test
+    @DisplayName("is unsure, not a miss, of an in-process compute cell slower than the model, and misses one faster")
+    void computeSlowerIsTheMachine() {
+        ModelFit.Judgement slower = ModelFit.judge(ModelFit.Measured.of(1540, 100, 5), Optional.empty(), 800, true);
+        assertEquals(ModelFit.Fit.UNSURE, slower.fit(), slower.toString());
+        assertTrue(slower.decide().contains("--target"), slower.toString());
+        ModelFit.Judgement faster = ModelFit.judge(ModelFit.Measured.of(400, 10, 50), Optional.empty(), 800, true);
+        assertEquals(ModelFit.Fit.MISSES, faster.fit(), faster.toString());
+        ModelFit.Judgement elsewhere =
+                ModelFit.judge(ModelFit.Measured.of(1540, 100, 50), Optional.empty(), 800, false);
+        assertEquals(ModelFit.Fit.MISSES, elsewhere.fit(), "a server of its own: " + elsewhere);
+    }
+
+    @Test
     @DisplayName("is unsure of a cell with one iteration, which has no interval")
     void noIntervalNoVerdict() {
         ModelFit.Judgement judgement =
