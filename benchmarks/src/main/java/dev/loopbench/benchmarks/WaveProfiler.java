@@ -32,7 +32,9 @@ import org.openjdk.jmh.runner.IterationType;
  * every iteration, so JMH's average of it is meaningful. The percentiles and the effective
  * parallelism are not averaged: they come once per trial, after its last measurement iteration,
  * from all its measured requests and iteration scores ({@link TrialLatency}). With several forks
- * JMH averages the forks' figures; the cell's {@code .hlog} holds every request of every fork.
+ * JMH averages the forks' figures, which is no percentile: the reports read the cell's
+ * {@code .hlog} instead, which holds every request of every fork (and, tagged {@code bystander},
+ * every bystander's).
  */
 public final class WaveProfiler implements InternalProfiler {
 
@@ -83,11 +85,13 @@ public final class WaveProfiler implements InternalProfiler {
             return results; // the next iteration starts its recorders afresh (WaveMetrics.startIteration)
         }
         Histogram latencies = metrics.latencyNanos.getIntervalHistogram();
-        trial.add(
-                latencies,
-                metrics.bystanderNanos.getIntervalHistogram(),
-                millisPerWave(result.getPrimaryResult().getScore(), result.getScoreUnit()));
+        Histogram bystanders = metrics.bystanderNanos.getIntervalHistogram();
+        trial.add(latencies, bystanders, millisPerWave(result.getPrimaryResult().getScore(), result.getScoreUnit()));
         logInterval(benchmarkParams, latencies);
+        if (bystanders.getTotalCount() > 0) {
+            bystanders.setTag(LatencyLog.BYSTANDER_TAG);
+            logInterval(benchmarkParams, bystanders);
+        }
         if (!Double.isNaN(metrics.predictedMillis)) {
             results.add(new ScalarResult(PREDICTED, metrics.predictedMillis, "ms/op", AggregationPolicy.AVG));
         }
