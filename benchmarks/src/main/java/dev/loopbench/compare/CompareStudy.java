@@ -23,9 +23,9 @@ import java.util.Random;
  * </pre>
  *
  * <p>A/A: the runs are of one commit. Every pair of distinct runs is compared as it is, and again
- * R times with each cell's iterations resampled with replacement within each fork (a bootstrap:
- * the run-to-run difference stays, the iterations vary); a pair whose comparison exits 1 is a
- * false alarm. The resampled pairs of one real pair are not independent of each other: the real
+ * R times with each cell's iterations drawn anew from its fork's mean and spread ({@link
+ * #resampled}: the run-to-run difference stays, the iterations vary); a pair whose comparison
+ * exits 1 is a false alarm. The resampled pairs of one real pair are not independent of each other: the real
  * pairs are the independent evidence, and the study prints both.
  *
  * <p>A/B, injected: the same pairs, the candidate's scores of one cell at a time multiplied by
@@ -226,15 +226,24 @@ public final class CompareStudy {
         return base.stream().anyMatch(b -> b.key().equals(cell.key()));
     }
 
-    /** Each fork's iterations drawn with replacement, as many as it had. */
+    /**
+     * Each fork's iterations drawn anew from a normal distribution with that fork's mean and
+     * standard deviation, as many as it had. Not drawn with replacement: three iterations drawn
+     * so come out all alike one time in nine, and Welch's test calls two spreadless samples
+     * certain, a false alarm of the resampling and not of the runs.
+     */
     static List<JmhResult> resampled(List<JmhResult> run, Random random) {
         List<JmhResult> out = new ArrayList<>();
         for (JmhResult result : run) {
             List<List<Double>> forks = new ArrayList<>();
             for (List<Double> fork : result.primary().rawData()) {
+                double mean =
+                        fork.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+                double variance =
+                        fork.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum() / Math.max(1, fork.size() - 1);
                 List<Double> drawn = new ArrayList<>();
                 for (int i = 0; i < fork.size(); i++) {
-                    drawn.add(fork.get(random.nextInt(fork.size())));
+                    drawn.add(mean + Math.sqrt(variance) * random.nextGaussian());
                 }
                 forks.add(drawn);
             }
