@@ -18,9 +18,14 @@ import org.HdrHistogram.HistogramLogWriter;
  * Per-request latencies as an HdrHistogram log, in nanoseconds, the format that HdrHistogram's
  * {@code HistogramLogProcessor}, HistogramLogAnalyzer and HdrHistogramVisualizer read. A JMH cell's
  * log, {@code latency/<cell>.hlog}, has one interval histogram per measurement iteration; each fork
- * of a cell appends its iterations to the same file, so the log holds the whole cell.
+ * of a cell appends its iterations to the same file, so the log holds the whole cell. The
+ * bystanders' latencies of an iteration follow its requests' as an interval tagged
+ * {@value #BYSTANDER_TAG}; HdrHistogram's tools read the untagged ones unless given {@code -tag}.
  */
 public final class LatencyLog implements AutoCloseable {
+
+    /** The tag of the bystanders' intervals. */
+    public static final String BYSTANDER_TAG = "bystander";
 
     private final PrintStream file;
     private final HistogramLogWriter writer;
@@ -43,7 +48,7 @@ public final class LatencyLog implements AutoCloseable {
         return new LatencyLog(
                 new PrintStream(new FileOutputStream(path.toFile(), true), false, StandardCharsets.UTF_8),
                 fresh,
-                "loopbench: per-request latency in nanoseconds, one interval per measurement iteration",
+                "loopbench: per-request latency in nanoseconds, one interval per measurement iteration, bystanders tagged",
                 System.currentTimeMillis());
     }
 
@@ -79,7 +84,7 @@ public final class LatencyLog implements AutoCloseable {
      * {@code timer-N1000-D100-E2.hlog}: the handler, then the other parameters as the summary
      * names them; a parameter of another benchmark keeps its own name, and an empty one is left out.
      */
-    static String fileName(Map<String, String> params) {
+    public static String fileName(Map<String, String> params) {
         List<String> parts = new ArrayList<>();
         parts.add(params.getOrDefault("handler", "cell"));
         Map<String, String> sorted =

@@ -29,7 +29,9 @@ import org.openjdk.jmh.runner.IterationType;
  * every iteration, so JMH's average of it is meaningful. The percentiles and the effective
  * parallelism are not averaged: they come once per trial, after its last measurement iteration,
  * from all its measured requests and iteration scores ({@link TrialLatency}). With several forks
- * JMH averages the forks' figures; the cell's {@code .hlog} holds every request of every fork.
+ * JMH averages the forks' figures, which is no percentile: the reports read the cell's
+ * {@code .hlog} instead, which holds every request of every fork (and, tagged {@code bystander},
+ * every bystander's).
  *
  * <p>What it reports, the benchmark's state measured: it takes the trial's {@link WaveMetrics}
  * from {@link TrialHandoff} and only reads them. It does no network I/O of its own; the lag
@@ -86,11 +88,13 @@ public final class WaveProfiler implements InternalProfiler {
         }
         WaveMetrics metrics = published.get();
         Histogram latencies = metrics.latencyNanos.getIntervalHistogram();
-        trial.add(
-                latencies,
-                metrics.bystanderNanos.getIntervalHistogram(),
-                millisPerWave(result.getPrimaryResult().getScore(), result.getScoreUnit()));
+        Histogram bystanders = metrics.bystanderNanos.getIntervalHistogram();
+        trial.add(latencies, bystanders, millisPerWave(result.getPrimaryResult().getScore(), result.getScoreUnit()));
         logInterval(benchmarkParams, latencies);
+        if (bystanders.getTotalCount() > 0) {
+            bystanders.setTag(LatencyLog.BYSTANDER_TAG);
+            logInterval(benchmarkParams, bystanders);
+        }
         if (!Double.isNaN(metrics.predictedMillis)) {
             results.add(new ScalarResult(PREDICTED, metrics.predictedMillis, "ms/op", AggregationPolicy.AVG));
         }

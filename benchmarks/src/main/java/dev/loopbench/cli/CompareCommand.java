@@ -26,8 +26,10 @@ import picocli.CommandLine.Parameters;
         name = "compare",
         description = {
             "compares two JMH JSON files (any JMH benchmarks, not only loopbench's), cell by cell: a change counts"
-                    + " when it is significant (Welch's t-test on the raw iteration scores, p < --alpha) and at least"
-                    + " --warn-threshold. --format markdown suits a CI step summary.",
+                    + " when it is significant (Welch's t-test on the forks' scores where both runs have two forks or"
+                    + " more, else on one fork's iterations, which it then warns are autocorrelated; p Holm-adjusted"
+                    + " over all cells, < --alpha) and at least --warn-threshold. --format markdown suits a CI step"
+                    + " summary.",
         },
         footer = "Exit 0: no significant regression beyond --fail-threshold; 1: there is one; 2: unusable input"
                 + " (missing, not JSON, not JMH, nothing in common), in one line.")
@@ -58,7 +60,7 @@ final class CompareCommand extends LoopbenchCommand {
     @Option(
             names = "--alpha",
             paramLabel = "A",
-            description = "significance level of the t-test; default ${DEFAULT-VALUE}")
+            description = "the chance of any false alarm over all cells (Holm-Bonferroni); default ${DEFAULT-VALUE}")
     double alpha = Comparison.Thresholds.DEFAULT.alpha();
 
     @Option(names = "--format", paramLabel = "FORMAT", description = "text, markdown or json; default text")

@@ -2,6 +2,8 @@ package dev.loopbench.cli;
 
 import dev.loopbench.export.DashboardExports;
 import dev.loopbench.jmh.JmhResult;
+import dev.loopbench.report.CellLatencies;
+import dev.loopbench.report.CellsJson;
 import dev.loopbench.report.RunFacts;
 import dev.loopbench.report.RunReport;
 import dev.loopbench.report.Summary;
@@ -33,19 +35,21 @@ final class ResultsFolder {
     /** @param unscoredCells the cells a run asked for that got no score, described; empty for a report */
     static Written write(List<JmhResult> results, Path resultsFile, Path directory, List<String> unscoredCells)
             throws IOException {
-        String summary = summary(results, unscoredCells);
+        CellLatencies latencies = CellLatencies.beside(resultsFile);
+        String summary = summary(results, latencies, unscoredCells);
         Files.writeString(directory.resolve(SUMMARY), summary, StandardCharsets.UTF_8);
         List<String> notes = new ArrayList<>(RunReport.write(results, resultsFile, directory));
-        notes.add(DashboardExports.write(results, directory));
+        notes.add(DashboardExports.write(results, latencies, directory));
+        notes.add(CellsJson.write(results, latencies, directory));
         notes.add("wrote " + directory.resolve(SUMMARY));
         return new Written(summary, notes);
     }
 
-    static String summary(List<JmhResult> results, List<String> unscoredCells) {
+    static String summary(List<JmhResult> results, CellLatencies latencies, List<String> unscoredCells) {
         StringBuilder text = new StringBuilder(RunFacts.of(results).describe())
                 .append("\n\n")
-                .append(Summary.render(results));
-        Summary.notes(results).forEach(note -> text.append(note).append('\n'));
+                .append(Summary.render(results, latencies));
+        Summary.notes(results, latencies).forEach(note -> text.append(note).append('\n'));
         String chart = TextChart.waveTime(results);
         if (!chart.isEmpty()) {
             text.append('\n').append(chart);

@@ -9,6 +9,7 @@ import dev.loopbench.matrix.Family;
 import dev.loopbench.matrix.Matrix;
 import dev.loopbench.model.HandlerStyle;
 import dev.loopbench.model.ServerShape;
+import dev.loopbench.model.WaveModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -156,6 +157,13 @@ final class RunCommand extends LoopbenchCommand {
                             "loopbench: no zero-delay control: the target is not a loopbench server, so it has no"
                                     + " /timer?ms=0 to measure the harness's own time T0 with; the model has no lanes to add it to");
         }
+        // the model's wave time sets each cell's iterations; the user's -wi -w -i -r -f still win
+        Optional<ServerShape> targetShape = shape;
+        matrix = matrix.withEnoughWaves(cell -> WaveModel.predictedMillis(
+                cell.handler(),
+                cell.concurrency(),
+                cell.delayMs(),
+                url.isPresent() ? targetShape : Optional.of(ServerShape.withDefaultPools(cell.eventLoops()))));
         matrix = matrix.withFamilies(matrix.families().stream()
                 .map(family -> family.withSettings(jmh.settings(family.settings())))
                 .toList());

@@ -3,6 +3,7 @@ package dev.loopbench.compare;
 import dev.loopbench.jmh.JmhResult;
 import dev.loopbench.model.Statistics;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,9 +12,12 @@ import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
- * Two JMH runs compared cell by cell. A change counts only when it is both significant
- * (Welch's t-test on the raw per-iteration scores of all forks, at {@code alpha}) and at least
- * the warn threshold; it is a regression when it is worse by more than the fail threshold.
+ * Two JMH runs compared cell by cell. A change counts only when it is both significant (Welch's
+ * t-test on the forks' scores where both runs have two forks or more, else on one fork's
+ * iterations, which the warnings then say; its p-value Holm-adjusted over all the cells, so that
+ * {@code alpha} bounds the chance of any false alarm in the run) and at least the warn threshold;
+ * it is a regression when it is worse by more than the fail threshold. The defaults come from an
+ * A/A and A/B study of real runs ({@link CompareStudy}, benchmarks/README.md).
  */
 public record Comparison(
         List<CellComparison> cells,
@@ -22,10 +26,16 @@ public record Comparison(
         List<String> warnings,
         Thresholds thresholds) {
 
-    /** Percentages of the base score, and the significance level. */
+    /** Percentages of the base score, and the significance level over all cells (Holm). */
     public record Thresholds(double failPercent, double warnPercent, double alpha) {
 
-        public static final Thresholds DEFAULT = new Thresholds(10, 5, 0.01);
+        /**
+         * From the A/A study in benchmarks/README.md (4 --quick runs of one commit, 6 pairs, 126
+         * with resampling, a loaded 2-core VM): 7.5% and 0.01 with Holm raised a false alarm in 4.0%
+         * of the pairs (0 of the 6 real ones), within 1 in 20, and caught as much as 5% did; 10% per
+         * cell without a correction, the old default, in 27.8%.
+         */
+        public static final Thresholds DEFAULT = new Thresholds(7.5, 5, 0.01);
     }
 
     /** Parameters that every result of one run has and no result of the other. */
@@ -61,14 +71,24 @@ public record Comparison(
                 .filter(result -> candidates.containsKey(key.apply(result)))
                 .toList();
         Map<JmhResult, String> labels = CellLabels.of(matchedBase);
-        List<CellComparison> cells = new ArrayList<>();
+        List<CellComparison> measured = new ArrayList<>();
         for (JmhResult baseResult : matchedBase) {
-            cells.add(compare(baseResult, candidates.get(key.apply(baseResult)), labels.get(baseResult), thresholds));
+            measured.add(
+                    measure(baseResult, candidates.get(key.apply(baseResult)), labels.get(baseResult), thresholds));
         }
+        List<CellComparison> cells = adjusted(measured, thresholds);
         List<JmhResult> onlyInBase = base.stream()
                 .filter(result -> !candidates.containsKey(key.apply(result)))
                 .toList();
         List<String> warnings = comparabilityWarnings(base, candidate);
+        long oneFork = cells.stream()
+                .filter(cell -> cell.verdict() != Verdict.TOO_FEW_SAMPLES && !cell.independent())
+                .count();
+        if (oneFork > 0) {
+            warnings.add(oneFork + " of " + cells.size() + " cells have one fork on a side: their samples are one"
+                    + " fork's iterations, which are autocorrelated and miss what changes from one JVM to the"
+                    + " next, so their p-values come out too small; -f 2 or more gives independent samples");
+        }
         if (!oneSided.isEmpty()) {
             warnings.add("parameter" + (oneSided.size() == 1 ? " " : "s ") + String.join(", ", oneSided)
                     + " exist" + (oneSided.size() == 1 ? "s" : "") + " in only one of the runs (a newer"
@@ -90,11 +110,18 @@ public record Comparison(
     }
 
     static CellComparison compare(JmhResult base, JmhResult candidate, String label, Thresholds thresholds) {
+        return judge(measure(base, candidate, label, thresholds), Double.NaN, thresholds);
+    }
+
+    /** The change and the unadjusted test of one cell; its verdict comes with the adjusted p ({@link #judge}). */
+    static CellComparison measure(JmhResult base, JmhResult candidate, String label, Thresholds thresholds) {
         double baseScore = base.primary().score();
         double change = (candidate.primary().score() - baseScore) / baseScore * 100;
         double worse = base.lowerIsBetter() ? change : -change;
-        double[] a = toArray(base.primary().samples());
-        double[] b = toArray(candidate.primary().samples());
+        boolean independent = base.primary().rawData().size() >= 2
+                && candidate.primary().rawData().size() >= 2;
+        double[] a = samples(base, independent);
+        double[] b = samples(candidate, independent);
         if (a.length < 2 || b.length < 2) {
             return new CellComparison(
                     base,
@@ -106,22 +133,101 @@ public record Comparison(
                     Double.NaN,
                     Double.NaN,
                     Verdict.TOO_FEW_SAMPLES,
-                    false);
+                    false,
+                    Double.NaN,
+                    independent);
         }
         double p = Statistics.welchPValue(a, b);
         Statistics.Interval interval = Statistics.differenceInterval(a, b, thresholds.alpha());
-        double low = interval.low() / baseScore * 100;
-        double high = interval.high() / baseScore * 100;
+        return new CellComparison(
+                base,
+                candidate,
+                label,
+                change,
+                worse,
+                interval.low() / baseScore * 100,
+                interval.high() / baseScore * 100,
+                p,
+                Verdict.NOISE,
+                false,
+                p,
+                independent);
+    }
+
+    /** The verdict of a measured cell by its adjusted p-value; NaN adjusted: its raw one (a single cell). */
+    static CellComparison judge(CellComparison cell, double adjustedP, Thresholds thresholds) {
+        if (cell.verdict() == Verdict.TOO_FEW_SAMPLES) {
+            return cell;
+        }
+        double p = Double.isNaN(adjustedP) ? cell.rawPValue() : adjustedP;
         Verdict verdict;
-        if (Math.abs(change) < thresholds.warnPercent()) {
+        if (Math.abs(cell.changePercent()) < thresholds.warnPercent()) {
             verdict = Verdict.SAME;
         } else if (p < thresholds.alpha()) {
-            verdict = worse > 0 ? Verdict.SLOWER : Verdict.FASTER;
+            verdict = cell.worsePercent() > 0 ? Verdict.SLOWER : Verdict.FASTER;
         } else {
             verdict = Verdict.NOISE;
         }
-        boolean regression = verdict == Verdict.SLOWER && worse > thresholds.failPercent();
-        return new CellComparison(base, candidate, label, change, worse, low, high, p, verdict, regression);
+        boolean regression = verdict == Verdict.SLOWER && cell.worsePercent() > thresholds.failPercent();
+        return new CellComparison(
+                cell.base(),
+                cell.candidate(),
+                cell.label(),
+                cell.changePercent(),
+                cell.worsePercent(),
+                cell.ciLowPercent(),
+                cell.ciHighPercent(),
+                p,
+                verdict,
+                regression,
+                cell.rawPValue(),
+                cell.independent());
+    }
+
+    /**
+     * Holm-Bonferroni over the cells that have a test: the i-th smallest of m p-values times
+     * {@code m - i + 1}, never below the one before it, at most 1. Testing some 40 cells at once
+     * at alpha each would raise a false alarm in most runs; adjusted, alpha bounds the chance of
+     * any false alarm over the whole run.
+     */
+    static List<CellComparison> adjusted(List<CellComparison> measured, Thresholds thresholds) {
+        List<Integer> tested = new ArrayList<>();
+        for (int i = 0; i < measured.size(); i++) {
+            if (!Double.isNaN(measured.get(i).rawPValue())) {
+                tested.add(i);
+            }
+        }
+        tested.sort(Comparator.comparingDouble(i -> measured.get(i).rawPValue()));
+        double[] adjusted = new double[measured.size()];
+        java.util.Arrays.fill(adjusted, Double.NaN);
+        double running = 0;
+        for (int rank = 0; rank < tested.size(); rank++) {
+            int i = tested.get(rank);
+            running = Math.max(
+                    running,
+                    Math.min(1, (tested.size() - rank) * measured.get(i).rawPValue()));
+            adjusted[i] = running;
+        }
+        List<CellComparison> judged = new ArrayList<>();
+        for (int i = 0; i < measured.size(); i++) {
+            judged.add(judge(measured.get(i), adjusted[i], thresholds));
+        }
+        return judged;
+    }
+
+    /**
+     * A side's samples: each fork's mean score where both sides have two forks or more (forks are
+     * independent JVMs), else the iterations of all forks.
+     */
+    static double[] samples(JmhResult result, boolean perFork) {
+        if (!perFork) {
+            return toArray(result.primary().samples());
+        }
+        return result.primary().rawData().stream()
+                .map(Comparison::toArray)
+                .filter(fork -> fork.length > 0)
+                .mapToDouble(fork -> java.util.Arrays.stream(fork).average().orElseThrow())
+                .toArray();
     }
 
     /** The geometric mean of candidate/base over the compared cells, as a percentage, positive is worse. */
@@ -198,7 +304,7 @@ public record Comparison(
         }
     }
 
-    private static double[] toArray(List<Double> values) {
+    static double[] toArray(List<Double> values) {
         return values.stream()
                 .mapToDouble(Double::doubleValue)
                 .filter(Double::isFinite)

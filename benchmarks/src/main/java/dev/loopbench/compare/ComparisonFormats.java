@@ -23,7 +23,7 @@ public final class ComparisonFormats {
                 .forEach(warning -> out.append("WARNING: ").append(warning).append('\n'));
         out.append('\n');
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"cell", "base", "candidate", "change", ciHeader(comparison), "p", "verdict"});
+        rows.add(new String[] {"cell", "base", "candidate", "change", ciHeader(comparison), "p (Holm)", "verdict"});
         for (CellComparison cell : comparison.cells()) {
             rows.add(new String[] {
                 cell.label(),
@@ -51,7 +51,7 @@ public final class ComparisonFormats {
         Comparison.Thresholds t = comparison.thresholds();
         out.append(String.format(
                 Locale.ROOT,
-                "A change counts when it is significant (Welch's t-test, p < %s) and at least %s%%;"
+                "A change counts when it is significant (Welch's t-test, p Holm-adjusted over the cells < %s) and at least %s%%;"
                         + " a significant slowdown beyond %s%% fails.%n%n",
                 number(t.alpha()),
                 number(t.warnPercent()),
@@ -63,7 +63,7 @@ public final class ComparisonFormats {
             out.append('\n');
         }
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"cell", "base", "candidate", "change", ciHeader(comparison), "p", "verdict"});
+        rows.add(new String[] {"cell", "base", "candidate", "change", ciHeader(comparison), "p (Holm)", "verdict"});
         for (CellComparison cell : comparison.cells()) {
             rows.add(new String[] {
                 cell.label(),
@@ -100,6 +100,8 @@ public final class ComparisonFormats {
                             "confidenceIntervalPercent",
                             new JsonArray().add(finite(cell.ciLowPercent())).add(finite(cell.ciHighPercent())))
                     .put("pValue", finite(cell.pValue()))
+                    .put("rawPValue", finite(cell.rawPValue()))
+                    .put("samples", cell.independent() ? "forks" : "iterations of one fork")
                     .put("verdict", cell.verdict().label())
                     .put("regression", cell.regression()));
         }

@@ -1,14 +1,14 @@
 package dev.loopbench.export;
 
-import dev.loopbench.benchmarks.WaveProfiler;
 import dev.loopbench.jmh.JmhResult;
+import dev.loopbench.report.CellLatencies;
 import dev.loopbench.report.WaveLines;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 
 /**
  * {@code bmf.json}, Bencher Metric Format: per cell, the wave time with JMH's confidence
- * interval, the p99 latency and the effective parallelism. {@code bencher run --adapter json}
+ * interval, the p99 latency (of the cell's merged histogram) and the effective parallelism. {@code bencher run --adapter json}
  * reads it as it is.
  */
 final class BencherMetricFormat {
@@ -19,7 +19,7 @@ final class BencherMetricFormat {
 
     private BencherMetricFormat() {}
 
-    static JsonObject of(List<JmhResult> results) {
+    static JsonObject of(List<JmhResult> results, CellLatencies latencies) {
         JsonObject benchmarks = new JsonObject();
         for (JmhResult result : results) {
             if (!WaveLines.isWave(result)) {
@@ -28,10 +28,11 @@ final class BencherMetricFormat {
             JmhResult.Metric wave = result.primary();
             JsonObject measures = new JsonObject();
             putMeasure(measures, WAVE_TIME, wave.score(), wave.lowerBound(), wave.upperBound());
-            JmhResult.Metric p99 = result.secondary().get(WaveProfiler.LATENCY_P99);
-            if (p99 != null) {
-                putMeasure(measures, LATENCY_P99, p99.score(), p99.lowerBound(), p99.upperBound());
-            }
+            // of the merged histogram: one percentile of all requests, which has no interval
+            latencies
+                    .of(result)
+                    .requests()
+                    .ifPresent(p -> putMeasure(measures, LATENCY_P99, p.p99(), Double.NaN, Double.NaN));
             // the slower end of the wave time is the lower end of P
             putMeasure(
                     measures,

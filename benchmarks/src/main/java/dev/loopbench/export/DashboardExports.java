@@ -1,6 +1,7 @@
 package dev.loopbench.export;
 
 import dev.loopbench.jmh.JmhResult;
+import dev.loopbench.report.CellLatencies;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,11 +22,19 @@ public final class DashboardExports {
     private DashboardExports() {}
 
     /** @return what was written, a sentence */
+    /** Without latency logs: a p99 only for cells of one fork, see {@link CellLatencies}. */
     public static String write(List<JmhResult> results, Path directory) throws IOException {
-        write(directory.resolve(BENCHER), BencherMetricFormat.of(results).encodePrettily());
+        return write(results, CellLatencies.none(), directory);
+    }
+
+    /** @param latencies where each cell's p99 comes from: its merged histogram */
+    public static String write(List<JmhResult> results, CellLatencies latencies, Path directory) throws IOException {
+        write(
+                directory.resolve(BENCHER),
+                BencherMetricFormat.of(results, latencies).encodePrettily());
         write(
                 directory.resolve(WAVE_TIMES),
-                GithubActionBenchmarkFormat.waveTimes(results).encodePrettily());
+                GithubActionBenchmarkFormat.waveTimes(results, latencies).encodePrettily());
         write(
                 directory.resolve(PARALLELISM),
                 GithubActionBenchmarkFormat.parallelism(results).encodePrettily());

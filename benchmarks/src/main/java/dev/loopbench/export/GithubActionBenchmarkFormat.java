@@ -2,6 +2,7 @@ package dev.loopbench.export;
 
 import dev.loopbench.benchmarks.WaveProfiler;
 import dev.loopbench.jmh.JmhResult;
+import dev.loopbench.report.CellLatencies;
 import dev.loopbench.report.WaveLines;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -17,7 +18,7 @@ final class GithubActionBenchmarkFormat {
 
     private GithubActionBenchmarkFormat() {}
 
-    static JsonArray waveTimes(List<JmhResult> results) {
+    static JsonArray waveTimes(List<JmhResult> results, CellLatencies latencies) {
         JsonArray entries = new JsonArray();
         for (JmhResult result : results) {
             if (WaveLines.isWave(result)) {
@@ -26,7 +27,7 @@ final class GithubActionBenchmarkFormat {
                 if (Double.isFinite(wave.error())) {
                     entry.put("range", String.format(Locale.ROOT, "± %.3f", wave.error()));
                 }
-                entries.add(entry.put("extra", extra(result)));
+                entries.add(entry.put("extra", extra(result, latencies)));
             }
         }
         return entries;
@@ -51,9 +52,13 @@ final class GithubActionBenchmarkFormat {
     }
 
     /** Shown under the value in the action's charts: what the model said and what the last request waited. */
-    private static String extra(JmhResult result) {
+    private static String extra(JmhResult result, CellLatencies latencies) {
         double model = result.secondaryScore(WaveProfiler.PREDICTED);
-        double p99 = result.secondaryScore(WaveProfiler.LATENCY_P99);
+        double p99 = latencies
+                .of(result)
+                .requests()
+                .map(CellLatencies.Percentiles::p99)
+                .orElse(Double.NaN);
         return String.format(
                 Locale.ROOT,
                 "model %s ms; p99 %s ms",

@@ -38,6 +38,47 @@ public record JmhSettings(
         return new JmhSettings(warmupIterations, warmupSeconds, measurementIterations, measurementSeconds, newForks);
     }
 
+    /**
+     * Fewest measured waves a cell rests on. Where a wave outlasts the iteration, each iteration
+     * is one wave, and the cell gets more iterations rather than longer ones: JMH's interval is
+     * Student's t at 99.9% over the iterations, whose factor falls from 31.6 (3 iterations) and
+     * 8.6 (5) to 4.8 (10), so ten single waves tell a mean better than five iterations of two.
+     */
+    public static final int MIN_WAVES = 10;
+
+    /** A short wave's iteration is cut to the whole second that still holds this many waves. */
+    public static final int WAVES_PER_SHORT_ITERATION = 10;
+
+    /**
+     * These settings fitted to a cell whose wave the model puts at {@code waveMillis}: at least
+     * {@link #MIN_WAVES} measured waves, in more iterations where a wave outlasts one; one warm-up
+     * iteration where a single wave fills it (a wave that long is its waits, not request
+     * handling, and the JIT has little to learn from it); and measurement iterations cut to the
+     * shortest whole second that still holds {@link #WAVES_PER_SHORT_ITERATION} waves, which
+     * pays for the rest. Warm-up time is kept: what the JIT needs is counted in requests.
+     *
+     * @param waveMillis NaN when unknown: the settings as they are
+     */
+    public JmhSettings forWave(double waveMillis) {
+        if (Double.isNaN(waveMillis) || waveMillis <= 0) {
+            return this;
+        }
+        double wave = waveMillis / 1000;
+        int seconds = measurementSeconds;
+        while (seconds > 1 && (seconds - 1) / wave >= WAVES_PER_SHORT_ITERATION) {
+            seconds--;
+        }
+        int iterations =
+                Math.max(measurementIterations, (int) Math.ceil((double) MIN_WAVES / wavesPerIteration(seconds, wave)));
+        int warmups = wavesPerIteration(warmupSeconds, wave) == 1 ? Math.min(warmupIterations, 1) : warmupIterations;
+        return new JmhSettings(warmups, warmupSeconds, iterations, seconds, forks);
+    }
+
+    /** Waves in one iteration: JMH lets the wave in progress finish when the time is up. */
+    public static long wavesPerIteration(int seconds, double waveSeconds) {
+        return Math.max(1, (long) Math.ceil(seconds / waveSeconds - 1e-9));
+    }
+
     public List<String> jmhArgs() {
         return List.of(
                 "-wi",

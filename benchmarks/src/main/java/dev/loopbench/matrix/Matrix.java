@@ -4,10 +4,13 @@ import dev.loopbench.model.HandlerStyle;
 import dev.loopbench.model.ServerShape;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The matrix {@code run-benchmarks.sh} runs: which handlers at which concurrency, and for how
@@ -41,8 +44,12 @@ public record Matrix(List<Family> families) {
      */
     static final JmhSettings STANDARD_NON_BLOCKING = JmhSettings.ANNOTATED.withWarmupIterations(10);
 
-    /** A compute wave's time is the CPU it burns, steady after the first: three measured iterations tell it. */
-    static final JmhSettings STANDARD_COMPUTE = JmhSettings.ANNOTATED.withMeasurementIterations(3);
+    /**
+     * The benchmark's own five measured iterations: with three, JMH's 99.9% interval multiplies
+     * the iterations' spread by Student's t of 31.6 against 8.6 for five, and a compute cell's
+     * spread is the machine's (its waves take whatever CPU the other processes leave).
+     */
+    static final JmhSettings STANDARD_COMPUTE = JmhSettings.ANNOTATED;
 
     /** Iterations of 1 s, three of them measured: for a first look and for CI. */
     static final JmhSettings QUICK = JmhSettings.ANNOTATED
@@ -166,6 +173,51 @@ public record Matrix(List<Family> families) {
                 // N = 16 on 2 cores: eight rounds of D, where 20 workers would promise one; and the
                 // blocking family's level, so that the control needs no cell more
                 new Family("compute", COMPUTE, List.of(16), List.of(DELAY_MS), List.of(EVENT_LOOPS), QUICK_BLOCKING)));
+    }
+
+    /**
+     * Each cell's settings fitted to its wave ({@link JmhSettings#forWave}), {@code waveMillis}
+     * the model's wave time of a cell (NaN when unknown). A family whose cells come out
+     * differently is split, one JMH run per set of settings: JMH gives every cell of a run the same.
+     */
+    public Matrix withEnoughWaves(ToDoubleFunction<Cell> waveMillis) {
+        List<Family> planned = new ArrayList<>();
+        for (Family family : families) {
+            Map<JmhSettings, List<Cell>> bySettings = new LinkedHashMap<>();
+            for (Cell cell : family.cellList()) {
+                bySettings
+                        .computeIfAbsent(
+                                family.settings().forWave(waveMillis.applyAsDouble(cell)), s -> new ArrayList<>())
+                        .add(cell);
+            }
+            if (bySettings.size() == 1) {
+                planned.add(family.withSettings(bySettings.keySet().iterator().next()));
+                continue;
+            }
+            bySettings.forEach((settings, cells) -> planned.addAll(rectangles(family.name(), cells, settings)));
+        }
+        return new Matrix(planned);
+    }
+
+    /** Cells as families (handlers x levels), each handler's levels kept together; one delay and E each. */
+    private static List<Family> rectangles(String name, List<Cell> cells, JmhSettings settings) {
+        Map<List<Object>, List<Integer>> levels = new LinkedHashMap<>();
+        for (Cell cell : cells) {
+            levels.computeIfAbsent(List.of(cell.handler(), cell.delayMs(), cell.eventLoops()), key -> new ArrayList<>())
+                    .add(cell.concurrency());
+        }
+        Map<List<Object>, List<String>> handlers = new LinkedHashMap<>();
+        levels.forEach((key, concurrency) -> handlers.computeIfAbsent(
+                        List.of(concurrency, key.get(1), key.get(2)), k -> new ArrayList<>())
+                .add((String) key.get(0)));
+        List<Family> families = new ArrayList<>();
+        handlers.forEach((key, names) -> {
+            @SuppressWarnings("unchecked")
+            List<Integer> concurrency = (List<Integer>) key.get(0);
+            families.add(new Family(
+                    name, names, concurrency, List.of((Integer) key.get(1)), List.of((Integer) key.get(2)), settings));
+        });
+        return families;
     }
 
     public Matrix withoutHandlers(Predicate<String> dropped) {

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -17,17 +18,17 @@ import java.util.OptionalDouble;
  */
 public final class ControlTimes {
 
-    private final Map<String, Double> byCell;
+    private final Map<String, JmhResult> byCell;
 
-    private ControlTimes(Map<String, Double> byCell) {
+    private ControlTimes(Map<String, JmhResult> byCell) {
         this.byCell = byCell;
     }
 
     public static ControlTimes of(List<JmhResult> results) {
-        Map<String, Double> byCell = new HashMap<>();
+        Map<String, JmhResult> byCell = new HashMap<>();
         for (JmhResult result : results) {
             if (isControl(result)) {
-                byCell.put(key(result), result.primary().score());
+                byCell.put(key(result), result);
             }
         }
         return new ControlTimes(byCell);
@@ -39,8 +40,15 @@ public final class ControlTimes {
 
     /** T0 at this cell's N, E and target; empty when the run has no control there. */
     public OptionalDouble t0(JmhResult cell) {
-        Double t0 = byCell.get(key(cell));
-        return t0 == null ? OptionalDouble.empty() : OptionalDouble.of(t0);
+        JmhResult control = byCell.get(key(cell));
+        return control == null
+                ? OptionalDouble.empty()
+                : OptionalDouble.of(control.primary().score());
+    }
+
+    /** The control's own result at this cell's N, E and target: its interval is T0's uncertainty. */
+    public Optional<JmhResult> control(JmhResult cell) {
+        return Optional.ofNullable(byCell.get(key(cell)));
     }
 
     /** T0 + ceil(N / L) x D where both are known; the plain model without a control; NaN without lanes. */

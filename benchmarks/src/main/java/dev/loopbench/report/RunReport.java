@@ -55,11 +55,13 @@ public final class RunReport {
                 "Summary",
                 "measured: JMH's mean wave time with its 99.9% error; T0: the zero-delay control (timer at ms=0) at the"
                         + " same N, what sending, parsing and answering N requests costs; model: ceil(N / L) x D;"
-                        + " fits model: " + fitRule() + " of T0 + model; P: N x D / measured; p50, p99: percentiles of"
-                        + " every measured request of the cell, from one histogram (latency/&lt;cell&gt;.hlog); bystander p99: what"
+                        + " waves: the measured waves the interval rests on; fit: "
+                        + HtmlReport.escape(ModelFit.describeJudgement())
+                        + "; P: N x D / measured; p50, p99: percentiles of every measured request of the cell, all forks and"
+                        + " iterations, from its merged histogram (latency/&lt;cell&gt;.hlog); bystander p99: what"
                         + " cheap requests (GET /health) on connections of their own waited meanwhile; loop lag max: the"
                         + " server's own view, how late its event loops ran a task due every few ms (from /metrics).",
-                HtmlReport.table(Summary.rows(results), Summary.ALIGNMENT)));
+                HtmlReport.table(Summary.rows(results, CellLatencies.beside(resultsFile)), Summary.ALIGNMENT)));
         RunFacts facts = RunFacts.of(results);
         HtmlReport.write(
                 directory.resolve("index.html"),

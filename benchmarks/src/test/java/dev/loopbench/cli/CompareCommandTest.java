@@ -36,7 +36,7 @@ class CompareCommandTest {
         Outcome outcome = compare(base.toString(), base.toString());
         assertEquals(0, outcome.exitCode(), outcome.toString());
         assertEquals(5, countVerdict(outcome.out(), "same"), outcome.out());
-        assertTrue(outcome.out().contains("no significant regression beyond 10%"), outcome.out());
+        assertTrue(outcome.out().contains("no significant regression beyond 7.5%"), outcome.out());
     }
 
     @Test
@@ -57,7 +57,8 @@ class CompareCommandTest {
         Outcome outcome = compare(Fixtures.path(DEFAULT_RUN).toString(), candidate.toString());
         assertEquals(1, outcome.exitCode(), outcome.toString());
         assertTrue(
-                outcome.out().contains("REGRESSION: 1 cell significantly worse by more than 10%: event-loop-sleep N=4"),
+                outcome.out()
+                        .contains("REGRESSION: 1 cell significantly worse by more than 7.5%: event-loop-sleep N=4"),
                 outcome.out());
         assertEquals(4, countVerdict(outcome.out(), "same"), outcome.out());
     }

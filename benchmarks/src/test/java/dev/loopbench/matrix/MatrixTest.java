@@ -40,8 +40,8 @@ class MatrixTest {
     @Test
     @DisplayName("fit their time budgets by the model's estimate: 15 minutes, and 3 with --quick")
     void fitTheirBudgets() {
-        Matrix standard = Matrix.standard().withControl(Matrix.STANDARD_CONTROL);
-        Matrix quick = Matrix.quick().withControl(Matrix.QUICK_CONTROL);
+        Matrix standard = planned(Matrix.standard().withControl(Matrix.STANDARD_CONTROL));
+        Matrix quick = planned(Matrix.quick().withControl(Matrix.QUICK_CONTROL));
         // a margin of a minute for the build and what the estimate leaves out
         assertTrue(estimateMinutes(standard) <= 14, "standard with its control: " + estimateMinutes(standard) + " min");
         assertTrue(estimateMinutes(quick) <= 3, "quick with its control: " + estimateMinutes(quick) + " min");
@@ -85,6 +85,76 @@ class MatrixTest {
         JmhSettings settings = new JmhSettings(1, 2, 1, 2, 1);
         assertEquals(JmhSettings.FORK_START_SECONDS + 3.2 * 3, settings.estimateSeconds(3200), 1e-9);
         assertEquals(JmhSettings.FORK_START_SECONDS + 0.1 + 2 * 2, settings.estimateSeconds(100), 1e-9);
+    }
+
+    @Test
+    @DisplayName("give every cell of both runs at least ten measured waves, by the model's wave time")
+    void enoughWaves() {
+        for (Matrix original : new Matrix[] {
+            Matrix.standard().withControl(Matrix.STANDARD_CONTROL),
+            Matrix.quick().withControl(Matrix.QUICK_CONTROL)
+        }) {
+            Matrix matrix = planned(original);
+            assertEquals(original.cells(), matrix.cells(), "no cell lost or doubled by the split: " + matrix);
+            for (Family family : matrix.families()) {
+                for (Cell cell : family.cellList()) {
+                    double wave = waveMillis(cell) / 1000;
+                    JmhSettings settings = family.settings();
+                    long waves = settings.measurementIterations()
+                            * JmhSettings.wavesPerIteration(settings.measurementSeconds(), wave);
+                    assertTrue(
+                            waves >= JmhSettings.MIN_WAVES,
+                            cell.describe() + ": " + waves + " waves with " + settings + ", wave " + wave + " s");
+                }
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("give a 3.2 s wave ten one-wave iterations and one warm-up, and a 100 ms wave 1 s iterations")
+    void settingsFromTheWave() {
+        JmhSettings two = new JmhSettings(2, 2, 5, 2, 1);
+        assertEquals(new JmhSettings(1, 2, 10, 2, 1), two.forWave(3200), "N = 64 on two lanes");
+        assertEquals(new JmhSettings(2, 2, 5, 2, 1), two.forWave(800), "N = 16 on two lanes: 3 waves an iteration");
+        assertEquals(new JmhSettings(2, 2, 5, 1, 1), two.forWave(100), "10 waves in 1 s");
+        assertEquals(new JmhSettings(2, 2, 5, 2, 1), two.forWave(101), "not 10 waves in 1 s");
+        assertEquals(two, two.forWave(Double.NaN), "no model: as they are");
+        assertEquals(new JmhSettings(1, 1, 5, 1, 1), new JmhSettings(1, 1, 3, 1, 1).forWave(800), "2 waves each");
+    }
+
+    @Test
+    @DisplayName("split a family whose cells need different settings into JMH runs that hold every cell once")
+    void splitFamilies() {
+        Matrix matrix = new Matrix(List.of(new Family(
+                "blocking",
+                List.of("event-loop-sleep", "execute-blocking-unordered"),
+                List.of(1, 64),
+                List.of(100),
+                List.of(2),
+                new JmhSettings(2, 2, 5, 2, 1))));
+        Matrix planned = planned(matrix);
+        Set<Cell> cells = new HashSet<>();
+        planned.families().forEach(family -> cells.addAll(family.cellList()));
+        assertEquals(new HashSet<>(matrix.families().get(0).cellList()), cells, planned.toString());
+        assertEquals(matrix.cells(), planned.cells(), planned.toString());
+        Family slow = planned.families().stream()
+                .filter(family -> family.concurrency().equals(List.of(64))
+                        && family.handlers().equals(List.of("event-loop-sleep")))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(planned.toString()));
+        assertEquals(10, slow.settings().measurementIterations(), planned.toString());
+    }
+
+    private static Matrix planned(Matrix matrix) {
+        return matrix.withEnoughWaves(MatrixTest::waveMillis);
+    }
+
+    private static double waveMillis(Cell cell) {
+        return WaveModel.predictedMillis(
+                cell.handler(),
+                cell.concurrency(),
+                cell.delayMs(),
+                Optional.of(ServerShape.withDefaultPools(cell.eventLoops())));
     }
 
     private static double estimateMinutes(Matrix matrix) {

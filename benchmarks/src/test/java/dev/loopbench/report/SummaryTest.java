@@ -30,6 +30,8 @@ class SummaryTest {
                 .filter(line -> line.startsWith("event-loop-sleep") && line.contains(" 64 "))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError(table));
-        assertTrue(sleep64.contains("3200") && sleep64.contains("yes") && sleep64.contains("2.0"), sleep64);
+        assertTrue(sleep64.contains("3200") && sleep64.contains("fits") && sleep64.contains("2.0"), sleep64);
+        assertTrue(sleep64.contains(" 5 "), "five waves of 3.2 s, one per iteration: " + sleep64);
+        assertTrue(lines.get(0).contains("waves") && lines.get(0).contains(" fit "), table);
     }
 }
