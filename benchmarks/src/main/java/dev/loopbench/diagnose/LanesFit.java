@@ -60,7 +60,8 @@ public final class LanesFit {
             double score,
             double rmsMillis,
             double worstMillis,
-            int fitting) {
+            int fitting,
+            double stallMillis) {
 
         OptionalInt lanesOrEmpty() {
             return lanes.isBounded() ? OptionalInt.of(lanes.count()) : OptionalInt.empty();
@@ -77,6 +78,10 @@ public final class LanesFit {
      * @param tiedUpTo the largest L that fits the probes exactly as well (the step lies between); empty
      *     when L is pinned or unbounded
      * @param runnerUp the best candidate the probes tell apart from this one, for the residual it leaves
+     * @param stallMillis the part of a that a wave carries or not (a keep-alive answer held back by
+     *     Nagle's algorithm until the client's delayed ACK, which quick-ACK mode sometimes skips): a
+     *     wave then lies anywhere from {@code a - stall} to {@code a} above its rounds of D; 0 when a
+     *     is the same for every wave
      */
     public record Fit(
             OptionalInt lanes,
@@ -88,7 +93,8 @@ public final class LanesFit {
             double worstMillis,
             double rmsMillis,
             OptionalInt tiedUpTo,
-            Optional<Candidate> runnerUp) {
+            Optional<Candidate> runnerUp,
+            double stallMillis) {
 
         public boolean unbounded() {
             return lanes.isEmpty();
@@ -100,11 +106,27 @@ public final class LanesFit {
             return WaveModel.correctedMillis(offsetMillis, WaveModel.predictedMillis(concurrency, delayMillis, l));
         }
 
+        /** How far a probe lies from its step: 0 on it, below it negative, above it positive. */
+        public double offMillis(SweepPoint probe) {
+            return LanesFit.offMillis(probe.waveMillis(), predictedMillis(probe.concurrency()), stallMillis);
+        }
+
         /** Whether a probe lies on its step of this staircase. */
         public boolean onStep(SweepPoint probe) {
-            return Math.abs(probe.waveMillis() - predictedMillis(probe.concurrency()))
-                    <= tolerance(probe.waveMillis(), delayMillis);
+            return Math.abs(offMillis(probe)) <= tolerance(probe.waveMillis(), delayMillis);
         }
+    }
+
+    /**
+     * The distance of a wave time from its step, which is the predicted time, or with a stall the
+     * span from {@code predicted - stall} (never below the rounds of D alone) to the predicted time.
+     */
+    static double offMillis(double measuredMillis, double predictedMillis, double stallMillis) {
+        double low = predictedMillis - stallMillis;
+        if (measuredMillis < low) {
+            return measuredMillis - low;
+        }
+        return Math.max(0, measuredMillis - predictedMillis);
     }
 
     /** How far a probe of this wave time may lie from its step. */
@@ -117,8 +139,13 @@ public final class LanesFit {
      * @param delayKnown whether D was given; if not, each candidate fits its own D
      */
     public static Fit fit(List<SweepPoint> probes, double delayMillis, boolean delayKnown) {
+        return fit(probes, delayMillis, delayKnown, 0);
+    }
+
+    /** @param stallMillis a keep-alive answer's stall that a wave may carry or not (see {@link Fit}), or 0 */
+    public static Fit fit(List<SweepPoint> probes, double delayMillis, boolean delayKnown, double stallMillis) {
         List<SweepPoint> sorted = latest(probes);
-        List<Candidate> candidates = candidates(sorted, delayMillis, delayKnown);
+        List<Candidate> candidates = candidates(sorted, delayMillis, delayKnown, stallMillis);
         Candidate chosen = choose(candidates);
         double tie = chosen.score() + 1e-9;
         List<Candidate> plausible = plausible(candidates);
@@ -155,7 +182,8 @@ public final class LanesFit {
                 chosen.worstMillis(),
                 chosen.rmsMillis(),
                 tiedUpTo,
-                runnerUp);
+                runnerUp,
+                chosen.stallMillis());
     }
 
     /**
@@ -164,9 +192,14 @@ public final class LanesFit {
      */
     public static OptionalInt nextProbe(
             List<SweepPoint> probes, double delayMillis, boolean delayKnown, int maxConcurrency) {
+        return nextProbe(probes, delayMillis, delayKnown, maxConcurrency, 0);
+    }
+
+    public static OptionalInt nextProbe(
+            List<SweepPoint> probes, double delayMillis, boolean delayKnown, int maxConcurrency, double stallMillis) {
         List<SweepPoint> sorted = latest(probes);
         Set<Integer> probed = sorted.stream().map(SweepPoint::concurrency).collect(Collectors.toSet());
-        List<Candidate> candidates = candidates(sorted, delayMillis, delayKnown);
+        List<Candidate> candidates = candidates(sorted, delayMillis, delayKnown, stallMillis);
         List<Candidate> plausible = plausible(candidates);
         if (plausible.size() > 1) {
             OptionalInt split = split(plausible, probed, maxConcurrency);
@@ -252,21 +285,27 @@ public final class LanesFit {
 
     /** Every candidate, best first. */
     static List<Candidate> candidates(List<SweepPoint> probes, double delayMillis, boolean delayKnown) {
+        return candidates(probes, delayMillis, delayKnown, 0);
+    }
+
+    static List<Candidate> candidates(
+            List<SweepPoint> probes, double delayMillis, boolean delayKnown, double stallMillis) {
         List<SweepPoint> sorted = latest(probes);
         if (sorted.isEmpty()) {
             throw new IllegalArgumentException("no probes to fit");
         }
         int largest = sorted.get(sorted.size() - 1).concurrency();
         List<Candidate> candidates = new ArrayList<>();
-        candidates.add(evaluate(sorted, Lanes.UNBOUNDED, delayMillis, delayKnown));
+        candidates.add(evaluate(sorted, Lanes.UNBOUNDED, delayMillis, delayKnown, stallMillis));
         for (int l = 1; l < largest; l++) { // L >= the largest N probed is unbounded as far as the sweep saw
-            candidates.add(evaluate(sorted, Lanes.of(l), delayMillis, delayKnown));
+            candidates.add(evaluate(sorted, Lanes.of(l), delayMillis, delayKnown, stallMillis));
         }
         candidates.sort(Comparator.comparingDouble(Candidate::score));
         return candidates;
     }
 
-    static Candidate evaluate(List<SweepPoint> sorted, Lanes lanes, double delayMillis, boolean delayKnown) {
+    static Candidate evaluate(
+            List<SweepPoint> sorted, Lanes lanes, double delayMillis, boolean delayKnown, double stallMillis) {
         int n = sorted.size();
         long[] rounds = new long[n];
         List<Double> oneRound = new ArrayList<>();
@@ -297,7 +336,7 @@ public final class LanesFit {
             offset = single - delay;
             if (squares > 0 && delay < SMALLEST_STEP * single) {
                 return new Candidate(
-                        lanes, offset, delay, Double.POSITIVE_INFINITY, Double.NaN, Double.NaN, 0); // no step of D
+                        lanes, offset, delay, Double.POSITIVE_INFINITY, Double.NaN, Double.NaN, 0, 0); // no step of D
             }
         }
         double score = 0;
@@ -306,7 +345,8 @@ public final class LanesFit {
         int fitting = 0;
         for (int i = 0; i < n; i++) {
             double measured = sorted.get(i).waveMillis();
-            double off = measured - (offset + rounds[i] * delay);
+            // a stall larger than a itself would reach below the rounds of D alone
+            double off = offMillis(measured, offset + rounds[i] * delay, Math.min(stallMillis, offset));
             double tolerance = tolerance(measured, delay);
             score += Math.min(CAP * CAP, (off / tolerance) * (off / tolerance));
             squaredMillis += off * off;
@@ -315,7 +355,15 @@ public final class LanesFit {
                 fitting++;
             }
         }
-        return new Candidate(lanes, offset, delay, score, Math.sqrt(squaredMillis / n), worst, fitting);
+        return new Candidate(
+                lanes,
+                offset,
+                delay,
+                score,
+                Math.sqrt(squaredMillis / n),
+                worst,
+                fitting,
+                Math.min(stallMillis, offset));
     }
 
     /** The best score; among equal ones, unbounded, then the fewest lanes. */

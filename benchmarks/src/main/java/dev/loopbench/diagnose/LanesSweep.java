@@ -103,7 +103,9 @@ public final class LanesSweep {
                 break;
             }
         }
-        refine(prober, probes, delay, known, settings.maxConcurrency(), progress);
+        // a Nagle stall the one-at-a-time timing saw is carried by some waves and not others
+        double stall = FixedCost.stalls(answers) && !answers.closesEveryConnection() ? answers.stallMillis() : 0;
+        refine(prober, probes, delay, known, settings.maxConcurrency(), stall, progress);
         List<SweepPoint> remeasured = new ArrayList<>();
         for (SweepPoint slower : LanesFit.fallsBack(probes, delay)) {
             if (remeasured.size() == MAX_REMEASURED) {
@@ -115,19 +117,25 @@ public final class LanesSweep {
             progress.measured(again, delay);
         }
         if (!remeasured.isEmpty()) {
-            refine(prober, probes, delay, known, settings.maxConcurrency(), progress);
+            refine(prober, probes, delay, known, settings.maxConcurrency(), stall, progress);
         }
-        LanesFit.Fit fit = LanesFit.fit(probes, delay, known);
+        LanesFit.Fit fit = LanesFit.fit(probes, delay, known, stall);
         return new Result(
                 url, fit.delayMillis(), !known, List.copyOf(probes), fit, stoppedAt, List.copyOf(remeasured), answers);
     }
 
     /** Probes where the candidate lanes disagree, until one is left with its step pinned. */
     private static void refine(
-            Prober prober, List<SweepPoint> probes, double delay, boolean known, int maxConcurrency, Progress progress)
+            Prober prober,
+            List<SweepPoint> probes,
+            double delay,
+            boolean known,
+            int maxConcurrency,
+            double stall,
+            Progress progress)
             throws InterruptedException {
         for (int extra = 0; extra < MAX_EXTRA_PROBES; extra++) {
-            OptionalInt next = LanesFit.nextProbe(probes, delay, known, maxConcurrency);
+            OptionalInt next = LanesFit.nextProbe(probes, delay, known, maxConcurrency, stall);
             if (next.isEmpty()) {
                 return;
             }

@@ -87,7 +87,7 @@ public final class LanesVerdict {
                             "N = %d took %.0f ms, %+.0f ms off its step (%.1f rounds of D)",
                             probe.concurrency(),
                             probe.waveMillis(),
-                            probe.waveMillis() - fit.predictedMillis(probe.concurrency()),
+                            fit.offMillis(probe),
                             (probe.waveMillis() - fit.offsetMillis()) / fit.delayMillis()))
                     .toList();
             seen.add(String.format(
@@ -99,8 +99,7 @@ public final class LanesVerdict {
                     offStep.size() > NAMED_PROBES ? ", ..." : ""));
             List<SweepPoint> refused = FixedCost.closesConnections(result)
                     ? offStep.stream()
-                            .filter(probe ->
-                                    probe.waveMillis() - fit.predictedMillis(probe.concurrency()) >= SYN_RETRY_MILLIS)
+                            .filter(probe -> fit.offMillis(probe) >= SYN_RETRY_MILLIS)
                             .toList()
                     : List.of();
             if (!refused.isEmpty()) {

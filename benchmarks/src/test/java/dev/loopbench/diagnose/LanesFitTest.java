@@ -62,6 +62,27 @@ class LanesFitTest {
     }
 
     @Test
+    @DisplayName("reads a sweep whose Nagle stall some waves carry and others not as the lanes the stall hides")
+    void stallCarriedBySomeWaves() {
+        // measured: the JDK HttpServer with 2 threads and no nodelay, its answers stalled 43 ms
+        // (one at a time), N = 3 without the stall: a constant a reads it as 3 lanes
+        List<SweepPoint> probes = List.of(
+                new SweepPoint(1, 95.9, 0, 5),
+                new SweepPoint(2, 96.0, 0, 5),
+                new SweepPoint(3, 105.3, 0, 5),
+                new SweepPoint(4, 147.9, 0, 5),
+                new SweepPoint(8, 211.3, 0, 5));
+        LanesFit.Fit fit = LanesFit.fit(probes, D, true, 43);
+        assertEquals(OptionalInt.of(2), fit.lanes(), "stall 43 ms: " + fit + " " + probes);
+        assertEquals(fit.probes(), fit.fitting(), "every probe on its step, stall included: " + fit + " " + probes);
+        assertEquals(OptionalInt.of(3), LanesFit.fit(probes, D, true).lanes(), "without the stall: " + probes);
+
+        // and one whose queued answers mostly stalled reads the same with or without it
+        List<SweepPoint> steady = probes(staircase(3, 45), 1, 2, 3, 4, 8, 16);
+        assertEquals(OptionalInt.of(3), LanesFit.fit(steady, D, true, 43).lanes(), steady.toString());
+    }
+
+    @Test
     @DisplayName("reads the sweep of issue 17, 45 ms + ceil(N / 3) x 50 ms, as 3 lanes and a 45 ms fixed cost")
     void issueSeventeen() {
         List<SweepPoint> probes = List.of(
