@@ -89,7 +89,11 @@ public record Comparison(
                 thresholds);
     }
 
-    static CellComparison compare(JmhResult base, JmhResult candidate, String label, Thresholds thresholds) {
+    /**
+     * One cell of two runs: the rule {@link #of} applies to each matched cell, and {@code history}
+     * to each run against its trailing baseline.
+     */
+    public static CellComparison compare(JmhResult base, JmhResult candidate, String label, Thresholds thresholds) {
         double baseScore = base.primary().score();
         double change = (candidate.primary().score() - baseScore) / baseScore * 100;
         double worse = base.lowerIsBetter() ? change : -change;
