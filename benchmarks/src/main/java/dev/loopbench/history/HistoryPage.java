@@ -151,12 +151,19 @@ public final class HistoryPage {
                 summary.push(name + ': ' + series.reduce((n, s) => n + s.points.length, 0) + ' points, '
                   + series.reduce((n, s) => n + s.points.filter(p => p.regression).length, 0) + ' regressions');
               });
-              document.getElementById('filter').addEventListener('input', e => {
-                const words = e.target.value.toLowerCase().split(/\\s+/).filter(w => w);
+              const filter = document.getElementById('filter');
+              const applyFilter = () => {
+                const words = filter.value.toLowerCase().split(/\\s+/).filter(w => w);
                 container.querySelectorAll('.chart').forEach(c => {
                   c.style.display = words.every(w => c.dataset.search.includes(w)) ? '' : 'none';
                 });
-              });
+              };
+              filter.addEventListener('input', applyFilter);
+              // history.html#filter=timer%20score opens with the filter typed in
+              if (location.hash.startsWith('#filter=')) {
+                filter.value = decodeURIComponent(location.hash.substring('#filter='.length));
+                applyFilter();
+              }
               document.getElementById('runs').innerHTML = '<tr><th>run</th><th>time</th><th>commit</th><th>machine</th><th>cells</th><th>source</th></tr>'
                 + runs.map(r => '<tr><td>' + r.index + '</td><td>' + esc(r.time) + (r.metadataRecorded ? '' : ' (file time: no run.json)')
                   + '</td><td>' + (r.commitUrl ? '<a href="' + esc(r.commitUrl) + '">' + esc(r.commit.substring(0, 9)) + '</a>' : esc(r.commit.substring(0, 9)))
