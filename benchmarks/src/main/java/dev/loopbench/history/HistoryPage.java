@@ -50,6 +50,7 @@ public final class HistoryPage {
             <h1>loopbench: history</h1>
             <p class="sub" id="explain"></p>
             <p><input id="filter" type="search" placeholder="filter charts: handler, metric, N=64 ...">
+              <label><input id="log" type="checkbox"> log scale</label>
               <a id="download" href="#" download="history.json">download history.json</a></p>
             <div id="regressions"></div>
             <div id="changes"></div>
@@ -83,7 +84,7 @@ public final class HistoryPage {
                 : '<p class="bad">' + regressions.length + ' regression' + (regressions.length === 1 ? '' : 's') + ':</p><ul>'
                   + regressions.map(([s, p]) => '<li class="bad">' + esc(s.chart + ' ' + s.line) + ' in run ' + p.run
                     + ' (' + esc(runLabel(runs[p.run])) + '): ' + p.worsePercent.toFixed(1) + '% worse, p = '
-                    + p.pValue.toExponential(1) + '</li>').join('') + '</ul>';
+                    + p.pValue.toPrecision(2) + '</li>').join('') + '</ul>';
               const changes = data.appearedOrVanished;
               document.getElementById('changes').innerHTML = changes.length === 0 ? ''
                 : '<p>Cells that appear or vanish between runs:</p><ul>' + changes.map(c => '<li>' + esc(c.cell) + ': '
@@ -92,6 +93,10 @@ public final class HistoryPage {
               const W = 580, H = 320, L = 60, R = 90, T = 10, B = 80;
               const container = document.getElementById('charts');
               const summary = [];
+              const redraws = [];
+              const logScale = document.getElementById('log');
+              logScale.checked = /[#&]log\\b/.test(location.hash); // history.html#log&filter=...
+              logScale.addEventListener('change', () => redraws.forEach(draw => draw()));
               charts.forEach((series, name) => {
                 const div = document.createElement('div');
                 div.className = 'chart';
@@ -99,17 +104,20 @@ public final class HistoryPage {
                 const hidden = new Set();
                 const draw = () => {
                   const shown = series.filter(s => !hidden.has(s.line));
-                  const values = shown.flatMap(s => s.points.flatMap(p => [p.low, p.high, p.score])).filter(v => v !== null);
-                  let lo = Math.min(...values), hi = Math.max(...values);
+                  // the scale follows the scores: an interval wider than the chart (3 noisy iterations) is cut at its edge
+                  const values = shown.flatMap(s => s.points.map(p => p.score)).filter(v => v !== null);
+                  const log = logScale.checked && values.every(v => v > 0);
+                  const f = v => log ? Math.log10(v) : v, unf = v => log ? Math.pow(10, v) : v;
+                  let lo = Math.min(...values.map(f)), hi = Math.max(...values.map(f));
                   if (!isFinite(lo)) { lo = 0; hi = 1; }
                   if (lo === hi) { lo -= 1; hi += 1; }
-                  const pad = (hi - lo) * 0.08; lo -= pad; hi += pad;
+                  const pad = (hi - lo) * 0.15; lo -= pad; hi += pad;
                   const x = i => L + (runs.length === 1 ? (W - L - R) / 2 : i * (W - L - R) / (runs.length - 1));
-                  const y = v => T + (hi - v) / (hi - lo) * (H - T - B);
+                  const y = v => T + (hi - (log ? (v > 0 ? Math.log10(v) : lo - 1) : v)) / (hi - lo) * (H - T - B);
                   let svg = '<svg width="' + W + '" height="' + H + '" viewBox="0 0 ' + W + ' ' + H + '">';
                   svg += '<rect x="' + L + '" y="' + T + '" width="' + (W - L - R) + '" height="' + (H - T - B) + '" fill="none" stroke="#ccc"/>';
                   for (let k = 0; k <= 4; k++) {
-                    const v = lo + (hi - lo) * k / 4;
+                    const v = unf(lo + (hi - lo) * k / 4);
                     svg += '<text x="' + (L - 4) + '" y="' + (y(v) + 3) + '" text-anchor="end">' + v.toPrecision(3) + '</text>';
                   }
                   runs.forEach((r, i) => {
@@ -124,7 +132,8 @@ public final class HistoryPage {
                     s.points.forEach(p => {
                       if (p.score === null) return;
                       if (p.low !== null && p.high !== null) {
-                        svg += '<line x1="' + x(p.run) + '" x2="' + x(p.run) + '" y1="' + y(p.low) + '" y2="' + y(p.high) + '" stroke="' + colour + '"/>';
+                        const clip = v => Math.max(T, Math.min(H - B, y(v)));
+                        svg += '<line x1="' + x(p.run) + '" x2="' + x(p.run) + '" y1="' + clip(p.low) + '" y2="' + clip(p.high) + '" stroke="' + colour + '" stroke-opacity="0.6"/>';
                       }
                       const tip = s.line + ' run ' + p.run + ': ' + p.score.toPrecision(4) + ' ' + s.unit
                         + (p.low !== null ? ' [' + p.low.toPrecision(4) + ', ' + p.high.toPrecision(4) + ']' : '')
@@ -137,7 +146,7 @@ public final class HistoryPage {
                   });
                   svg += '</svg>';
                   const better = series[0].better;
-                  div.innerHTML = '<h2>' + esc(name) + ' <small>(' + esc(series[0].unit) + ', ' + better + ' is better)</small></h2>' + svg
+                  div.innerHTML = '<h2>' + esc(name) + ' <small>(' + esc(series[0].unit) + ', ' + better + ' is better' + (log ? ', log' : '') + ')</small></h2>' + svg
                     + '<div class="legend">' + series.map((s, si) => '<span data-line="' + esc(s.line) + '" class="' + (hidden.has(s.line) ? 'off' : '')
                       + '" style="color:' + palette[si % palette.length] + '">&#9632; ' + esc(s.line) + '</span>').join('') + '</div>';
                   div.querySelectorAll('.legend span').forEach(span => span.addEventListener('click', () => {
@@ -147,6 +156,7 @@ public final class HistoryPage {
                   }));
                 };
                 draw();
+                redraws.push(draw);
                 container.appendChild(div);
                 summary.push(name + ': ' + series.reduce((n, s) => n + s.points.length, 0) + ' points, '
                   + series.reduce((n, s) => n + s.points.filter(p => p.regression).length, 0) + ' regressions');
@@ -160,8 +170,9 @@ public final class HistoryPage {
               };
               filter.addEventListener('input', applyFilter);
               // history.html#filter=timer%20score opens with the filter typed in
-              if (location.hash.startsWith('#filter=')) {
-                filter.value = decodeURIComponent(location.hash.substring('#filter='.length));
+              const given = /[#&]filter=([^&]*)/.exec(location.hash);
+              if (given) {
+                filter.value = decodeURIComponent(given[1]);
                 applyFilter();
               }
               document.getElementById('runs').innerHTML = '<tr><th>run</th><th>time</th><th>commit</th><th>machine</th><th>cells</th><th>source</th></tr>'
