@@ -40,6 +40,7 @@ public final class RunBenchmarks {
         CommandLine commands = new CommandLine(new RunCommand(context))
                 .addSubcommand(new CompareCommand(context))
                 .addSubcommand(new ReportCommand(context))
+                .addSubcommand(new HistoryCommand(context))
                 .addSubcommand(new TimelineCommand(context))
                 .addSubcommand(new DiagnoseCommand(context))
                 .addSubcommand(new OpenCommand(context))

@@ -2,6 +2,7 @@ package dev.loopbench.cli;
 
 import dev.loopbench.benchmarks.ConcurrentRequestsBenchmark;
 import dev.loopbench.benchmarks.ForkSettings;
+import dev.loopbench.history.RunMetadata;
 import dev.loopbench.jmh.JmhResult;
 import dev.loopbench.jmh.JmhResults;
 import dev.loopbench.matrix.Cell;
@@ -44,7 +45,7 @@ import picocli.CommandLine.Parameters;
         footer = {
             "It prints the plan with an estimated duration, JMH's progress, then a table per cell (measured,"
                     + " model, effective parallelism, p99) and writes results/<timestamp>/ with JMH's results.json,"
-                    + " summary.txt, jmh-output.txt, charts (PNG and SVG), index.html, and bmf.json and"
+                    + " run.json (start time, commit, machine), summary.txt, jmh-output.txt, charts (PNG and SVG), index.html, and bmf.json and"
                     + " github-action-benchmark*.json for dashboards; results/latest points to the newest run."
                     + " Exit 0: every cell has a score; 1: a cell has none, or JMH failed; 2: unusable options.",
             "",
@@ -170,6 +171,7 @@ final class RunCommand extends LoopbenchCommand {
         RunPlan.print(context.out(), matrix, url, shape);
 
         Path runDirectory = RunDirectories.create(context.resultsRoot(), "");
+        RunMetadata.here(context.repositoryRoot()).write(runDirectory); // the time the run started
         Map<String, String> forks = new HashMap<>(tls.forForks());
         forks.put(
                 ForkSettings.LATENCY_DIRECTORY_VARIABLE,

@@ -109,7 +109,11 @@ public record Comparison(
                 thresholds);
     }
 
-    static CellComparison compare(JmhResult base, JmhResult candidate, String label, Thresholds thresholds) {
+    /**
+     * One cell of two runs, unadjusted: {@code history} judges each run against its trailing
+     * baseline with it; {@link #of} adjusts the cells of a run together ({@link #judge}).
+     */
+    public static CellComparison compare(JmhResult base, JmhResult candidate, String label, Thresholds thresholds) {
         return judge(measure(base, candidate, label, thresholds), Double.NaN, thresholds);
     }
 
