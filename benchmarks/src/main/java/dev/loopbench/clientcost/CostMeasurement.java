@@ -40,7 +40,7 @@ final class CostMeasurement {
         long wrkServerCpu = 0;
         long wrkRequests = 0;
         try (WaveClient client =
-                new WaveClient(url, concurrency, WaveClient.timeoutMillis(concurrency, 0, 0), new Recorder(3))) {
+                WaveClient.open(url, concurrency, WaveClient.timeoutMillis(concurrency, 0, 0), new Recorder(3))) {
             if (first) {
                 out.printf("harness: client on the %s transport%n", client.transport());
             }

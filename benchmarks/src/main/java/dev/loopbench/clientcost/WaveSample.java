@@ -33,7 +33,7 @@ public final class WaveSample {
         long self = ProcessHandle.current().pid();
         List<Double> millis = new ArrayList<>();
         try (WaveClient client =
-                new WaveClient(url, concurrency, WaveClient.timeoutMillis(concurrency, 0, 0), new Recorder(3))) {
+                WaveClient.open(url, concurrency, WaveClient.timeoutMillis(concurrency, 0, 0), new Recorder(3))) {
             for (int i = 0; i < warmup; i++) {
                 check(client.fire());
             }
