@@ -1,6 +1,8 @@
 package dev.loopbench.clientcost;
 
-/** One N's figures, a row of the table; wrk's are NaN without wrk. */
+import dev.loopbench.client.WaveClient;
+
+/** One N's figures with one wave client, a row of the table; wrk's are NaN without wrk. */
 record CostRow(
         int concurrency,
         double wrkRequestsPerSecond,
@@ -12,7 +14,8 @@ record CostRow(
         double wrkCpuMicros,
         double wrkServerCpuMicros,
         double clientCpuMicros,
-        double waveServerCpuMicros) {
+        double waveServerCpuMicros,
+        WaveClient.Kind client) {
 
     double ratio() {
         return waveMillis / wrkMillis;
