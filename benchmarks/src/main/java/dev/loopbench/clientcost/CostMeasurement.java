@@ -101,7 +101,7 @@ final class CostMeasurement {
                     wrkRequests > 0 ? wrkServerCpu / 1e3 / wrkRequests : Double.NaN,
                     measured.clientCpu / 1e3 / measured.requests,
                     measured.serverCpu / 1e3 / measured.requests,
-                    kind);
+                    kind.param());
             rows.add(row);
             out.printf(
                     Locale.ROOT,
@@ -112,7 +112,54 @@ final class CostMeasurement {
                     row.waves(),
                     wrk.isPresent() ? String.format(Locale.ROOT, ", wrk %.0f requests/s", rate) : "");
         }
+        hyperfoil(
+                        concurrency,
+                        rate,
+                        wrkRequests > 0 ? wrkCpu / 1e3 / wrkRequests : Double.NaN,
+                        wrkRequests > 0 ? wrkServerCpu / 1e3 / wrkRequests : Double.NaN,
+                        out)
+                .ifPresent(rows::add);
         return rows;
+    }
+
+    /**
+     * Hyperfoil's waves of N, after loopbench's: warm-up waves of about as many requests as 10 s of
+     * loopbench's, then as many measured waves as loopbench had.
+     */
+    private Optional<CostRow> hyperfoil(
+            int concurrency, double rate, double wrkCpuMicros, double wrkServerCpuMicros, PrintStream out)
+            throws Exception {
+        if (!options.hyperfoil()) {
+            return Optional.empty();
+        }
+        int waves = options.rounds() * options.wavesPerRound();
+        int warmupWaves = (int) Math.max(20, Math.min(2000, options.warmup().toSeconds() * 20_000 / concurrency));
+        Optional<HyperfoilWaves.Run> run = HyperfoilWaves.measure(server, concurrency, warmupWaves, waves, out);
+        if (run.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Double> millis = run.get().waveMillis();
+        CostRow row = new CostRow(
+                concurrency,
+                rate,
+                concurrency * 1e3 / rate,
+                Statistics.median(millis),
+                millis.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN),
+                millis.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN),
+                millis.size(),
+                wrkCpuMicros,
+                wrkServerCpuMicros,
+                run.get().clientCpuMicros(),
+                run.get().serverCpuMicros(),
+                CostRow.HYPERFOIL);
+        out.printf(
+                Locale.ROOT,
+                "harness: N = %d done with Hyperfoil: wave median %.2f ms over %d waves (after %d warm-up waves)%n",
+                concurrency,
+                row.waveMillis(),
+                row.waves(),
+                warmupWaves);
+        return Optional.of(row);
     }
 
     /** One client's measured waves and the CPU they cost, client and server. */

@@ -2,7 +2,10 @@ package dev.loopbench.clientcost;
 
 import dev.loopbench.client.WaveClient;
 
-/** One N's figures with one wave client, a row of the table; wrk's are NaN without wrk. */
+/**
+ * One N's figures with one client (loopbench's {@code core} or {@code web}, or {@code hyperfoil}), a
+ * row of the table; wrk's are NaN without wrk.
+ */
 record CostRow(
         int concurrency,
         double wrkRequestsPerSecond,
@@ -15,7 +18,13 @@ record CostRow(
         double wrkServerCpuMicros,
         double clientCpuMicros,
         double waveServerCpuMicros,
-        WaveClient.Kind client) {
+        String client) {
+
+    static final String HYPERFOIL = "hyperfoil";
+
+    boolean isCore() {
+        return client.equals(WaveClient.Kind.CORE.param());
+    }
 
     double ratio() {
         return waveMillis / wrkMillis;

@@ -38,11 +38,12 @@ final class CostTable {
                     pair(row.clientCpuMicros(), row.wrkCpuMicros()),
                     pair(row.waveServerCpuMicros(), row.wrkServerCpuMicros()),
                     Double.isNaN(row.cpuRatio()) ? "-" : format("%.2f", row.cpuRatio()),
-                    row.client().param()));
+                    row.client()));
         }
         out.printf(
                 Locale.ROOT,
-                "(client: core, the wave client, is held to wrk; web, the Vert.x Web Client, is measured beside it;"
+                "(client: core, the wave client, is held to wrk; web, the Vert.x Web Client, and hyperfoil, waves of"
+                        + " atOnce users in a JVM of its own, are measured beside it;"
                         + " medians of %d waves and of %d wrk runs of %d s per N, in turns; wrk -t%d -c%s;"
                         + " CPU: user + system of each process over the measured part; CPU ratio: client + server"
                         + " CPU per request with loopbench over the same with wrk, which load does not move)%n",
@@ -59,11 +60,11 @@ final class CostTable {
      */
     static void printWebClientCost(List<CostRow> rows, PrintStream out) {
         for (CostRow web : rows) {
-            if (web.client() != WaveClient.Kind.WEB) {
+            if (!web.client().equals(WaveClient.Kind.WEB.param())) {
                 continue;
             }
             rows.stream()
-                    .filter(core -> core.client() == WaveClient.Kind.CORE && core.concurrency() == web.concurrency())
+                    .filter(core -> core.isCore() && core.concurrency() == web.concurrency())
                     .findFirst()
                     .ifPresent(core -> out.println(format(
                             "harness: the Web Client's own cost at N = %d: %+.1f us of client CPU per request"

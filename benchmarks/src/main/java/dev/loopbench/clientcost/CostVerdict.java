@@ -1,6 +1,5 @@
 package dev.loopbench.clientcost;
 
-import dev.loopbench.client.WaveClient;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,9 +20,22 @@ final class CostVerdict {
         }
         List<String> above = new ArrayList<>();
         for (CostRow row : rows) {
-            if (row.client() == WaveClient.Kind.CORE && !(row.ratio() <= options.threshold())) {
+            if (row.isCore() && !(row.ratio() <= options.threshold())) {
                 above.add(String.format(Locale.ROOT, "N = %d (%.2f)", row.concurrency(), row.ratio()));
             }
+        }
+        for (CostRow core : rows) {
+            rows.stream()
+                    .filter(peer -> peer.client().equals(CostRow.HYPERFOIL) && peer.concurrency() == core.concurrency())
+                    .filter(peer -> core.isCore())
+                    .findFirst()
+                    .ifPresent(peer -> out.println(String.format(
+                            Locale.ROOT,
+                            "harness: at N = %d the core client's median wave is %.2f ms, Hyperfoil's %.2f ms: %s",
+                            core.concurrency(),
+                            core.waveMillis(),
+                            peer.waveMillis(),
+                            core.waveMillis() <= peer.waveMillis() ? "at or below Hyperfoil's" : "above Hyperfoil's")));
         }
         String threshold = String.format(Locale.ROOT, "%.2f", options.threshold());
         if (above.isEmpty()) {

@@ -2,7 +2,6 @@ package dev.loopbench.clientcost;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.loopbench.client.WaveClient;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +15,7 @@ class CostTableTest {
     @Test
     @DisplayName("prints each row in the columns it always had, wrk beside loopbench")
     void rowsKeepTheirColumns() {
-        CostRow row = new CostRow(256, 51234, 5.0, 6.0, 5.5, 7.25, 60, 10.04, 20.0, 12.0, 21.0, WaveClient.Kind.CORE);
+        CostRow row = new CostRow(256, 51234, 5.0, 6.0, 5.5, 7.25, 60, 10.04, 20.0, 12.0, 21.0, "core");
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         CostTable.print(ComparisonOptions.defaults(), List.of(row), true, new PrintStream(bytes, true));
         List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
@@ -35,8 +34,8 @@ class CostTableTest {
     @Test
     @DisplayName("says what the Web Client costs per request over the core client at each N")
     void webClientCost() {
-        CostRow core = new CostRow(256, 51234, 5.0, 6.0, 5.5, 7.25, 60, 10.04, 20.0, 12.0, 21.0, WaveClient.Kind.CORE);
-        CostRow web = new CostRow(256, 51234, 5.0, 9.0, 8.5, 9.25, 60, 10.04, 20.0, 17.5, 22.0, WaveClient.Kind.WEB);
+        CostRow core = new CostRow(256, 51234, 5.0, 6.0, 5.5, 7.25, 60, 10.04, 20.0, 12.0, 21.0, "core");
+        CostRow web = new CostRow(256, 51234, 5.0, 9.0, 8.5, 9.25, 60, 10.04, 20.0, 17.5, 22.0, "web");
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         CostTable.printWebClientCost(List.of(core, web), new PrintStream(bytes, true));
         assertEquals(
