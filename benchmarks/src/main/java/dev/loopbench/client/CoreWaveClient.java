@@ -108,6 +108,7 @@ final class CoreWaveClient implements WaveClient {
     /** On the slot's event loop: its connection, opened first when it has none. */
     private void send(Slot slot, InFlight wave, Consumer<Answer> answers) {
         long sent = System.nanoTime();
+        wave.sending(sent);
         HttpClientConnection connection = slot.connection;
         Future<HttpClientConnection> ready = connection != null ? Future.succeededFuture(connection) : open(slot);
         ready.compose(open -> open.request(request))

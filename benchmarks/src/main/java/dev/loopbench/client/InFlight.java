@@ -14,11 +14,19 @@ final class InFlight {
     private final AtomicInteger failures = new AtomicInteger();
     private final AtomicReference<String> firstError = new AtomicReference<>();
     private final AtomicLong lastResponse = new AtomicLong();
+    private final AtomicLong firstSent = new AtomicLong();
+    private final AtomicLong lastSent = new AtomicLong();
     private final CountDownLatch done = new CountDownLatch(1);
 
     InFlight(int requests) {
         this.requests = requests;
         remaining = new AtomicInteger(requests);
+    }
+
+    /** A client loop reached one request of the wave, about to send it. */
+    void sending(long nanos) {
+        firstSent.compareAndSet(0, nanos);
+        lastSent.accumulateAndGet(nanos, Math::max);
     }
 
     /** @param error null for a success */
@@ -39,7 +47,14 @@ final class InFlight {
             throw new CellUnusable("a wave of " + requests + " " + what + " had " + remaining.get()
                     + " requests unanswered after " + deadlineMs + " ms");
         }
-        return new WaveClient.Wave(startNanos, lastResponse.get(), requests, failures.get(), firstError.get());
+        return new WaveClient.Wave(
+                startNanos,
+                lastResponse.get(),
+                requests,
+                failures.get(),
+                firstError.get(),
+                firstSent.get(),
+                lastSent.get());
     }
 
     /** {@code HTTP 503 {"error": ...}}: the status and the start of the body, when there is one. */

@@ -34,11 +34,32 @@ public interface WaveClient extends AutoCloseable {
         }
     }
 
-    /** One wave: when it started, when its last response arrived, and what failed. */
-    record Wave(long startNanos, long lastResponseNanos, int requests, int failures, String firstError) {
+    /**
+     * One wave: when it started, when its last response arrived, and what failed; and when the
+     * client's loops reached its first and its last request, which splits the wave into the
+     * client's dispatch (a loop's wake-up, then the sending) and the answers.
+     */
+    record Wave(
+            long startNanos,
+            long lastResponseNanos,
+            int requests,
+            int failures,
+            String firstError,
+            long firstSentNanos,
+            long lastSentNanos) {
 
         public double millis() {
             return (lastResponseNanos - startNanos) / 1e6;
+        }
+
+        /** From the start to the moment the client's loops reached the last request of the wave. */
+        public double dispatchMillis() {
+            return (lastSentNanos - startNanos) / 1e6;
+        }
+
+        /** From the start to the first request reached: how long the first client loop took to wake up. */
+        public double wakeUpMillis() {
+            return (firstSentNanos - startNanos) / 1e6;
         }
     }
 

@@ -106,6 +106,7 @@ final class WebWaveClient implements WaveClient {
 
     private void send(WebClient web, InFlight wave, Consumer<Answer> answers) {
         long sent = System.nanoTime();
+        wave.sending(sent);
         web.get(port, host, uri).timeout(timeoutMs).send().onComplete(result -> {
             long received = System.nanoTime();
             if (answers != null) {
