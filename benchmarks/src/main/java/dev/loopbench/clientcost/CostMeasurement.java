@@ -74,6 +74,15 @@ final class CostMeasurement {
                     batches.get(kinds.get(turn)).measure(clients.get(turn), concurrency);
                 }
             }
+            BystanderEffect.print(
+                    concurrency,
+                    BystanderEffect.measure(
+                            server,
+                            clients.get(kinds.indexOf(WaveClient.Kind.CORE)),
+                            concurrency,
+                            options.eventLoops(),
+                            options.rounds() * options.wavesPerRound()),
+                    out);
         } finally {
             for (WaveClient client : clients) {
                 client.close();
