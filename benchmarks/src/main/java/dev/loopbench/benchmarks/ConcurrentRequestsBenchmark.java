@@ -84,7 +84,11 @@ import org.openjdk.jmh.runner.IterationType;
 @Threads(1)
 public class ConcurrentRequestsBenchmark {
 
-    /** The names of the {@code @Param} fields below, in their order: how a cell reads best. */
+    /**
+     * The names of the matrix's {@code @Param} fields below, in their order: how a cell reads best.
+     * {@code run-benchmarks.sh} sets these itself (a {@code -p} of one of them changes its matrix);
+     * {@code client} and {@code bystander} go to JMH as given.
+     */
     public static final List<String> PARAMS = List.of("handler", "concurrency", "delayMs", "eventLoops", "target");
 
     /**
@@ -115,6 +119,14 @@ public class ConcurrentRequestsBenchmark {
     @Param({"2"})
     public int eventLoops;
 
+    /**
+     * Which Vert.x client sends the wave: {@code core} (the default), the core {@code HttpClient} on
+     * one connection per request; {@code web}, the Vert.x Web Client, whose own cost is measured
+     * this way ({@link WaveClient.Kind}). A result without this parameter (older runs) was core's.
+     */
+    @Param({"core"})
+    public String client;
+
     /** Empty: start loopbench in-process. A URL such as {@code http://host:8080}: measure that server. */
     @Param({""})
     public String target;
@@ -135,7 +147,7 @@ public class ConcurrentRequestsBenchmark {
 
     private final TrialResources resources = new TrialResources();
     private WaveCell cell;
-    private WaveClient client;
+    private WaveClient waves;
     private WaveBystanders bystanders;
     private WaveMetrics metrics;
     private LagScrapes lag;
@@ -145,18 +157,19 @@ public class ConcurrentRequestsBenchmark {
     @Setup(Level.Trial)
     public void startServerAndWarmClient() throws Exception {
         try {
-            cell = new WaveCell(handler, concurrency, delayMs, eventLoops, target, bystander);
+            cell = new WaveCell(handler, concurrency, delayMs, eventLoops, client, target, bystander);
             Target server = resources.add(TargetChoice.open(handler, concurrency, delayMs, eventLoops, target));
             lag = LagScrapes.of(server);
             double predicted = WaveModel.predictedMillis(handler, concurrency, delayMs, server.shape());
             metrics = new WaveMetrics(predicted);
             TrialHandoff.publish(metrics);
-            client = resources.add(new WaveClient(
+            waves = resources.add(WaveClient.open(
+                    cell.client(),
                     RequestUrls.requestUrl(server.baseUrl(), handler, delayMs),
                     concurrency,
                     WaveClient.timeoutMillis(concurrency, delayMs, predicted),
                     metrics.latencyNanos));
-            ConnectionWarmUp.openConnections(client, cell, server.baseUrl());
+            ConnectionWarmUp.openConnections(waves, cell, server.baseUrl());
             bystanders = resources.add(WaveBystanders.start(cell, server, metrics.bystanderNanos));
         } catch (CellUnusable e) {
             throw resources.closeAfter(e);
@@ -181,13 +194,13 @@ public class ConcurrentRequestsBenchmark {
     @Benchmark
     public WaveClient.Wave wave(WaveCounters counters) throws InterruptedException {
         try {
-            int connectionsBefore = client.connectionsOpened();
+            int connectionsBefore = waves.connectionsOpened();
             bystanders.start();
-            WaveClient.Wave wave = client.fire();
+            WaveClient.Wave wave = waves.fire();
             counters.bystanders += bystanders.stop(cell);
             counters.requests += wave.requests();
             counters.failedRequests += wave.failures();
-            counters.newConnections += client.connectionsOpened() - connectionsBefore;
+            counters.newConnections += waves.connectionsOpened() - connectionsBefore;
             cell.requireAnswered(wave, "a measured wave");
             metrics.recordWave(wave);
             return wave;

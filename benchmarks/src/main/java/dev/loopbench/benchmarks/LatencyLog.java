@@ -1,5 +1,6 @@
 package dev.loopbench.benchmarks;
 
+import dev.loopbench.client.WaveClient;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -106,7 +107,8 @@ public final class LatencyLog implements AutoCloseable {
 
     /** A parameter at its default says nothing about the cell: the name keeps to handler, N, D and E. */
     private static boolean isDefault(String name, String value) {
-        return name.equals("bystander") && value.equals(ConcurrentRequestsBenchmark.DEFAULT_BYSTANDER);
+        return name.equals("bystander") && value.equals(ConcurrentRequestsBenchmark.DEFAULT_BYSTANDER)
+                || name.equals("client") && value.equals(WaveClient.Kind.CORE.param());
     }
 
     private static int rank(String param) {

@@ -9,7 +9,25 @@ import dev.loopbench.model.HandlerStyle;
  * benchmark cannot measure fails here, in one line, before anything starts. Its failure messages
  * name the cell, so that the line under JMH's {@code <failure>} says which one.
  */
-record WaveCell(String handler, int concurrency, int delayMs, int eventLoops, String target, String bystander) {
+record WaveCell(
+        String handler,
+        int concurrency,
+        int delayMs,
+        int eventLoops,
+        WaveClient.Kind client,
+        String target,
+        String bystander) {
+
+    WaveCell(
+            String handler,
+            int concurrency,
+            int delayMs,
+            int eventLoops,
+            String client,
+            String target,
+            String bystander) {
+        this(handler, concurrency, delayMs, eventLoops, WaveClient.Kind.parse(client), target, bystander);
+    }
 
     WaveCell {
         if (concurrency < 1) {

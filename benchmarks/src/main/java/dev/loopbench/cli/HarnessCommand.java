@@ -50,6 +50,11 @@ final class HarnessCommand extends LoopbenchCommand {
     @Option(names = "--threshold", paramLabel = "X", description = "the ratio to wrk allowed (default 1.25)")
     double threshold = ComparisonOptions.defaults().threshold();
 
+    @Option(
+            names = "--no-hyperfoil",
+            description = "skip Hyperfoil's waves (by default timed beside wrk when its jar is built)")
+    boolean noHyperfoil;
+
     HarnessCommand(CommandContext context) {
         super(context);
     }
@@ -72,7 +77,8 @@ final class HarnessCommand extends LoopbenchCommand {
                     threshold,
                     context.repositoryRoot().resolve(defaults.serverJar()),
                     defaults.java(),
-                    defaults.serverJvmOptions());
+                    defaults.serverJvmOptions(),
+                    !noHyperfoil);
         } catch (IllegalArgumentException e) {
             throw UsageErrors.badOption(spec, e.getMessage());
         }

@@ -1,231 +1,115 @@
 package dev.loopbench.client;
 
-import dev.loopbench.benchmarks.BenchmarkDefaults;
-import dev.loopbench.server.Transports;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClientAgent;
-import io.vertx.core.http.PoolOptions;
-import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.ext.web.client.WebClient;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.Locale;
 import java.util.function.Consumer;
 import org.HdrHistogram.Recorder;
 
 /**
- * Fires waves of simultaneous GETs with the Vert.x Web Client and says when the last one
- * answered. Built so that the wave measures the server, never the client:
- * <ul>
- * <li>its own {@link Vertx}, with event loops of its own, separate from any server's, on Netty's
- *     native transport where it loads ({@link Transports});</li>
- * <li>pools that hold N connections in all (the Web Client's default of 5 would queue the
- *     rest of the wave in the client), opened by an unmeasured first wave: all N are sent before any can answer;</li>
- * <li>the pools are shards of at most {@link #SHARD_CONNECTIONS}: Vert.x picks a pooled
- *     connection by scanning all of them under the pool's lock, so one pool of 1000 made each
- *     wave of 1000 cost a million checks, serialised over the client's loops;</li>
- * <li>the requests are sent from the client's event loops, each shard from its own: sent from
- *     the benchmark thread, a response can arrive before its handlers are set, and a single
- *     loop would serialise the client side of a wave of 1000.</li>
- * </ul>
+ * Fires waves of simultaneous GETs and says when the last one answered. Two implementations,
+ * chosen by the benchmark's {@code @Param client}: {@link Kind#CORE} (the default), Vert.x's core
+ * {@code HttpClient} with one connection of its own per request of the wave; {@link Kind#WEB}, the
+ * Vert.x Web Client, whose own cost is worth knowing because many services call others with it.
+ * Either way every answer's status is checked and every successful request's latency recorded, and
+ * a failed or missing answer is counted in the {@link Wave}, never dropped.
  */
-public final class WaveClient implements AutoCloseable {
+public interface WaveClient extends AutoCloseable {
 
-    static final int SHARD_CONNECTIONS = 32;
+    /** Which client sends the wave: the {@code @Param client} values. */
+    enum Kind {
+        CORE,
+        WEB;
 
-    /** One wave: when it started, when its last response arrived, and what failed. */
-    public record Wave(long startNanos, long lastResponseNanos, int requests, int failures, String firstError) {
+        /** The {@code @Param} value: {@code core} or {@code web}. */
+        public String param() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        public static Kind parse(String param) {
+            for (Kind kind : values()) {
+                if (kind.param().equals(param)) {
+                    return kind;
+                }
+            }
+            throw new CellUnusable("client must be core or web, got " + param);
+        }
+    }
+
+    /**
+     * One wave: when it started, when its last response arrived, and what failed; and when the
+     * client's loops reached its first and its last request, which splits the wave into the
+     * client's dispatch (a loop's wake-up, then the sending) and the answers.
+     */
+    record Wave(
+            long startNanos,
+            long lastResponseNanos,
+            int requests,
+            int failures,
+            String firstError,
+            long firstSentNanos,
+            long lastSentNanos) {
 
         public double millis() {
             return (lastResponseNanos - startNanos) / 1e6;
         }
+
+        /** From the start to the moment the client's loops reached the last request of the wave. */
+        public double dispatchMillis() {
+            return (lastSentNanos - startNanos) / 1e6;
+        }
+
+        /** From the start to the first request reached: how long the first client loop took to wake up. */
+        public double wakeUpMillis() {
+            return (firstSentNanos - startNanos) / 1e6;
+        }
     }
 
-    private final Vertx vertx;
-    private final List<Shard> shards = new ArrayList<>();
-    private final List<Context> contexts = new ArrayList<>();
-    private final String host;
-    private final int port;
-    private final String uri;
-    private final int concurrency;
-    private final long timeoutMs;
-    private final boolean tls;
-    private final Recorder latencyNanos;
-    private final AtomicInteger connectionsOpened = new AtomicInteger();
-    private final AtomicInteger connectionsClosed = new AtomicInteger();
-    private final AtomicInteger closingAnswers = new AtomicInteger();
+    /** One answered request, for those who look at requests one by one (the timeline). */
+    record Answer(long sentNanos, long receivedNanos, int status, String body, String error) {}
 
     /**
      * @param requestUrl    the full URL every request of the wave GETs
      * @param latencyNanos where each successful request's latency goes, in nanoseconds (the unit
      *     HdrHistogram's log tools assume)
      */
-    public WaveClient(String requestUrl, int concurrency, long timeoutMs, Recorder latencyNanos) {
-        ClientOptions.Endpoint endpoint = ClientOptions.endpoint(requestUrl);
-        this.host = endpoint.host();
-        this.tls = endpoint.tls();
-        this.port = endpoint.port();
-        this.uri = endpoint.uri();
-        this.concurrency = concurrency;
-        this.timeoutMs = timeoutMs;
-        this.latencyNanos = latencyNanos;
-        this.vertx = Transports.builder()
-                .with(new VertxOptions().setEventLoopPoolSize(BenchmarkDefaults.CLIENT_EVENT_LOOPS))
-                .build();
-        for (int i = 0; i < BenchmarkDefaults.CLIENT_EVENT_LOOPS; i++) {
-            contexts.add(
-                    vertx.getOrCreateContext()); // from a non-Vert.x thread: a new context, round robin over the loops
-        }
-        int shardCount = (concurrency + SHARD_CONNECTIONS - 1) / SHARD_CONNECTIONS;
-        for (int i = 0; i < shardCount; i++) {
-            int requests = concurrency / shardCount + (i < concurrency % shardCount ? 1 : 0);
-            shards.add(new Shard(WebClient.wrap(pool(requests)), contexts.get(i % contexts.size()), requests));
-        }
+    static WaveClient open(Kind kind, String requestUrl, int concurrency, long timeoutMs, Recorder latencyNanos) {
+        return kind == Kind.WEB
+                ? new WebWaveClient(requestUrl, concurrency, timeoutMs, latencyNanos)
+                : new CoreWaveClient(requestUrl, concurrency, timeoutMs, latencyNanos);
     }
 
-    private HttpClientAgent pool(int connections) {
-        return vertx.httpClientBuilder()
-                .with(ClientOptions.forTarget(tls))
-                .with(new PoolOptions().setHttp1MaxSize(connections))
-                .withConnectHandler(connection -> {
-                    connectionsOpened.incrementAndGet();
-                    connection.closeHandler(closed -> connectionsClosed.incrementAndGet());
-                })
-                .build();
+    /** The default client, {@link Kind#CORE}. */
+    static WaveClient open(String requestUrl, int concurrency, long timeoutMs, Recorder latencyNanos) {
+        return open(Kind.CORE, requestUrl, concurrency, timeoutMs, latencyNanos);
     }
 
-    /** One answered request, for those who look at requests one by one (the timeline). */
-    public record Answer(long sentNanos, long receivedNanos, int status, String body, String error) {}
-
-    public Wave fire() throws InterruptedException {
+    default Wave fire() throws InterruptedException {
         return fire(null);
     }
 
-    /** Fires a wave and hands every answer to {@code answers} too, from the client's event loops. */
-    public Wave fire(Consumer<Answer> answers) throws InterruptedException {
-        InFlight wave = new InFlight(concurrency);
-        long start = System.nanoTime();
-        for (Shard shard : shards) {
-            shard.context.runOnContext(ignored -> {
-                for (int i = 0; i < shard.requests; i++) {
-                    send(shard.web, wave, answers);
-                }
-            });
-        }
-        if (!wave.done.await(timeoutMs + 10_000, TimeUnit.MILLISECONDS)) {
-            throw new CellUnusable("a wave of " + concurrency + " GET " + uri + " had " + wave.remaining.get()
-                    + " requests unanswered after " + (timeoutMs + 10_000) + " ms");
-        }
-        return new Wave(start, wave.lastResponse.get(), concurrency, wave.failures.get(), wave.firstError.get());
-    }
+    /**
+     * Fires a wave and hands every answer to {@code answers} too, from the client's event loops;
+     * with answers, the bodies are read (without, the core client reads none).
+     */
+    Wave fire(Consumer<Answer> answers) throws InterruptedException;
 
-    private void send(WebClient web, InFlight wave, Consumer<Answer> answers) {
-        long sent = System.nanoTime();
-        web.get(port, host, uri).timeout(timeoutMs).send().onComplete(result -> {
-            long received = System.nanoTime();
-            if (answers != null) {
-                answers.accept(
-                        result.succeeded()
-                                ? new Answer(
-                                        sent,
-                                        received,
-                                        result.result().statusCode(),
-                                        result.result().bodyAsString(),
-                                        null)
-                                : new Answer(sent, received, 0, null, String.valueOf(result.cause())));
-            }
-            if (result.succeeded() && closesConnection(result.result())) {
-                closingAnswers.incrementAndGet();
-            }
-            if (result.succeeded() && isSuccess(result.result())) {
-                latencyNanos.recordValue(Math.max(1, received - sent));
-                wave.answered(received, null);
-            } else {
-                wave.answered(
-                        received, result.succeeded() ? describe(result.result()) : String.valueOf(result.cause()));
-            }
-        });
-    }
+    /** Connections opened and not closed since the client was created. */
+    int openConnections();
 
-    private static boolean closesConnection(HttpResponse<Buffer> response) {
-        return ConnectionClose.announced(response.version(), response.getHeader("Connection"));
-    }
+    /** Answers that closed their connection ({@code Connection: close}, or HTTP/1.0 without keep-alive). */
+    int closingAnswers();
 
-    private static boolean isSuccess(HttpResponse<Buffer> response) {
-        return response.statusCode() >= 200 && response.statusCode() < 300;
-    }
+    /** The Netty transport the client's event loops use: {@code epoll}, {@code io_uring} or {@code nio}. */
+    String transport();
 
-    private static String describe(HttpResponse<Buffer> response) {
-        String body = response.bodyAsString();
-        if (body != null && body.length() > 200) {
-            body = body.substring(0, 200) + "...";
-        }
-        return "HTTP " + response.statusCode() + (body == null || body.isBlank() ? "" : " " + body.strip());
-    }
+    int connectionsOpened();
 
     /**
      * Generous: a request may queue behind the whole wave on one lane, and then some.
      *
      * @param predictedMillis the model's wave time; NaN when unknown, then one lane is assumed
      */
-    public static long timeoutMillis(int concurrency, int delayMs, double predictedMillis) {
+    static long timeoutMillis(int concurrency, int delayMs, double predictedMillis) {
         double worstCase = Double.isNaN(predictedMillis) ? (double) concurrency * delayMs : predictedMillis;
         return (long) Math.max(30_000, 3 * worstCase);
-    }
-
-    /** Connections opened and not closed since the client was created. */
-    public int openConnections() {
-        return connectionsOpened.get() - connectionsClosed.get();
-    }
-
-    /** Answers that closed their connection ({@code Connection: close}, or HTTP/1.0 without keep-alive). */
-    public int closingAnswers() {
-        return closingAnswers.get();
-    }
-
-    /** The Netty transport the client's event loops use: {@code epoll}, {@code io_uring} or {@code nio}. */
-    public String transport() {
-        return Transports.name(vertx);
-    }
-
-    public int connectionsOpened() {
-        return connectionsOpened.get();
-    }
-
-    @Override
-    public void close() throws Exception {
-        vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-    }
-
-    private record Shard(WebClient web, Context context, int requests) {}
-
-    private static final class InFlight {
-        final AtomicInteger remaining;
-        final AtomicInteger failures = new AtomicInteger();
-        final AtomicReference<String> firstError = new AtomicReference<>();
-        final AtomicLong lastResponse = new AtomicLong();
-        final CountDownLatch done = new CountDownLatch(1);
-
-        InFlight(int requests) {
-            remaining = new AtomicInteger(requests);
-        }
-
-        void answered(long receivedNanos, String error) {
-            lastResponse.accumulateAndGet(receivedNanos, Math::max);
-            if (error != null) {
-                failures.incrementAndGet();
-                firstError.compareAndSet(null, error);
-            }
-            if (remaining.decrementAndGet() == 0) {
-                done.countDown();
-            }
-        }
     }
 }

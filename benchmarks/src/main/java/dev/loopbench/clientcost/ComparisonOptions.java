@@ -21,6 +21,7 @@ import java.util.List;
  * @param serverJar         {@code loopbench-server.jar}
  * @param java              the java that runs the server
  * @param serverJvmOptions  JVM options for the server process
+ * @param hyperfoil         also time Hyperfoil's waves of each N (its jar built: the hyperfoil module)
  */
 public record ComparisonOptions(
         int eventLoops,
@@ -35,7 +36,8 @@ public record ComparisonOptions(
         double threshold,
         Path serverJar,
         Path java,
-        List<String> serverJvmOptions) {
+        List<String> serverJvmOptions,
+        boolean hyperfoil) {
 
     public ComparisonOptions {
         concurrencies = List.copyOf(concurrencies);
@@ -72,7 +74,8 @@ public record ComparisonOptions(
                 1.25,
                 Path.of("server", "target", "loopbench-server.jar"),
                 Path.of(System.getProperty("java.home"), "bin", "java"),
-                List.of());
+                List.of(),
+                true);
     }
 
     private static void require(boolean condition, String message) {

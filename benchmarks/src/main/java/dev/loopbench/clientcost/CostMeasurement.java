@@ -6,14 +6,16 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.HdrHistogram.Recorder;
 
 /**
- * One N of a comparison: warm-up waves, an unmeasured wrk run, then rounds in turns (a wrk run,
- * then a batch of waves), so that a change in the machine's load falls on both; and the CPU each
+ * One N of a comparison: warm-up waves of each client, an unmeasured wrk run, then rounds in turns
+ * (a wrk run, then a batch of waves of each client, core and web), so that a change in the machine's load falls on both; and the CPU each
  * side and the server spent on the measured part.
  */
 final class CostMeasurement {
@@ -28,26 +30,31 @@ final class CostMeasurement {
         this.wrk = wrk;
     }
 
-    CostRow measure(int concurrency, boolean first, PrintStream out) throws Exception {
+    /** One row per client, core first, measured in turns with wrk. */
+    List<CostRow> measure(int concurrency, boolean first, PrintStream out) throws Exception {
         String url = server.url() + "/timer?ms=0";
         int connections = options.wrkConnections() > 0 ? options.wrkConnections() : concurrency;
-        List<Double> waveMillis = new ArrayList<>();
+        List<WaveClient.Kind> kinds = List.of(WaveClient.Kind.values());
+        Map<WaveClient.Kind, Batches> batches = new EnumMap<>(WaveClient.Kind.class);
         List<Double> wrkRates = new ArrayList<>();
-        long clientCpu = 0;
-        long waveServerCpu = 0;
-        long waveRequests = 0;
         double wrkCpu = 0;
         long wrkServerCpu = 0;
         long wrkRequests = 0;
-        try (WaveClient client =
-                new WaveClient(url, concurrency, WaveClient.timeoutMillis(concurrency, 0, 0), new Recorder(3))) {
-            if (first) {
-                out.printf("harness: client on the %s transport%n", client.transport());
+        List<WaveClient> clients = new ArrayList<>();
+        try {
+            for (WaveClient.Kind kind : kinds) {
+                WaveClient client = WaveClient.open(
+                        kind, url, concurrency, WaveClient.timeoutMillis(concurrency, 0, 0), new Recorder(3));
+                clients.add(client);
+                batches.put(kind, new Batches());
+                if (first) {
+                    out.printf("harness: %s client on the %s transport%n", kind.param(), client.transport());
+                }
+                long warmupEnds = System.nanoTime() + options.warmup().toNanos();
+                do {
+                    fire(client, concurrency, "a warm-up wave of the " + kind.param() + " client");
+                } while (System.nanoTime() < warmupEnds);
             }
-            long warmupEnds = System.nanoTime() + options.warmup().toNanos();
-            do {
-                fire(client, concurrency, "a warm-up wave");
-            } while (System.nanoTime() < warmupEnds);
             if (wrk.isPresent() && !options.wrkWarmup().isZero()) {
                 runWrk(url, connections, options.wrkWarmup());
             }
@@ -61,37 +68,126 @@ final class CostMeasurement {
                     wrkServerCpu += serverAfter - serverBefore;
                     wrkRequests += run.requests();
                 }
-                long clientBefore = CpuTime.ofThisProcess();
-                long serverBefore = server.cpuNanos();
-                for (int i = 0; i < options.wavesPerRound(); i++) {
-                    waveMillis.add(fire(client, concurrency, "a measured wave").millis());
+                for (int k = 0; k < kinds.size(); k++) {
+                    // the clients take turns first too, so that neither always follows wrk
+                    int turn = (k + round) % kinds.size();
+                    batches.get(kinds.get(turn)).measure(clients.get(turn), concurrency);
                 }
-                clientCpu += CpuTime.ofThisProcess() - clientBefore;
-                waveServerCpu += server.cpuNanos() - serverBefore;
-                waveRequests += (long) options.wavesPerRound() * concurrency;
+            }
+            BystanderEffect.print(
+                    concurrency,
+                    BystanderEffect.measure(
+                            server,
+                            clients.get(kinds.indexOf(WaveClient.Kind.CORE)),
+                            concurrency,
+                            options.eventLoops(),
+                            options.rounds() * options.wavesPerRound()),
+                    out);
+        } finally {
+            for (WaveClient client : clients) {
+                client.close();
             }
         }
         double rate = Statistics.median(wrkRates);
+        List<CostRow> rows = new ArrayList<>();
+        for (WaveClient.Kind kind : kinds) {
+            Batches measured = batches.get(kind);
+            CostRow row = new CostRow(
+                    concurrency,
+                    rate,
+                    concurrency * 1e3 / rate,
+                    Statistics.median(measured.waveMillis),
+                    measured.waveMillis.stream()
+                            .mapToDouble(Double::doubleValue)
+                            .min()
+                            .orElse(Double.NaN),
+                    measured.waveMillis.stream()
+                            .mapToDouble(Double::doubleValue)
+                            .max()
+                            .orElse(Double.NaN),
+                    measured.waveMillis.size(),
+                    wrkRequests > 0 ? wrkCpu / 1e3 / wrkRequests : Double.NaN,
+                    wrkRequests > 0 ? wrkServerCpu / 1e3 / wrkRequests : Double.NaN,
+                    measured.clientCpu / 1e3 / measured.requests,
+                    measured.serverCpu / 1e3 / measured.requests,
+                    kind.param());
+            rows.add(row);
+            out.printf(
+                    Locale.ROOT,
+                    "harness: N = %d done with the %s client: wave median %.2f ms over %d waves%s%n",
+                    concurrency,
+                    kind.param(),
+                    row.waveMillis(),
+                    row.waves(),
+                    wrk.isPresent() ? String.format(Locale.ROOT, ", wrk %.0f requests/s", rate) : "");
+        }
+        hyperfoil(
+                        concurrency,
+                        rate,
+                        wrkRequests > 0 ? wrkCpu / 1e3 / wrkRequests : Double.NaN,
+                        wrkRequests > 0 ? wrkServerCpu / 1e3 / wrkRequests : Double.NaN,
+                        out)
+                .ifPresent(rows::add);
+        return rows;
+    }
+
+    /**
+     * Hyperfoil's waves of N, after loopbench's: warm-up waves of about as many requests as 10 s of
+     * loopbench's, then as many measured waves as loopbench had.
+     */
+    private Optional<CostRow> hyperfoil(
+            int concurrency, double rate, double wrkCpuMicros, double wrkServerCpuMicros, PrintStream out)
+            throws Exception {
+        if (!options.hyperfoil()) {
+            return Optional.empty();
+        }
+        int waves = options.rounds() * options.wavesPerRound();
+        int warmupWaves = (int) Math.max(20, Math.min(2000, options.warmup().toSeconds() * 20_000 / concurrency));
+        Optional<HyperfoilWaves.Run> run = HyperfoilWaves.measure(server, concurrency, warmupWaves, waves, out);
+        if (run.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Double> millis = run.get().waveMillis();
         CostRow row = new CostRow(
                 concurrency,
                 rate,
                 concurrency * 1e3 / rate,
-                Statistics.median(waveMillis),
-                waveMillis.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN),
-                waveMillis.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN),
-                waveMillis.size(),
-                wrkRequests > 0 ? wrkCpu / 1e3 / wrkRequests : Double.NaN,
-                wrkRequests > 0 ? wrkServerCpu / 1e3 / wrkRequests : Double.NaN,
-                clientCpu / 1e3 / waveRequests,
-                waveServerCpu / 1e3 / waveRequests);
+                Statistics.median(millis),
+                millis.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN),
+                millis.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN),
+                millis.size(),
+                wrkCpuMicros,
+                wrkServerCpuMicros,
+                run.get().clientCpuMicros(),
+                run.get().serverCpuMicros(),
+                CostRow.HYPERFOIL);
         out.printf(
                 Locale.ROOT,
-                "harness: N = %d done: wave median %.2f ms over %d waves%s%n",
+                "harness: N = %d done with Hyperfoil: wave median %.2f ms over %d waves (after %d warm-up waves)%n",
                 concurrency,
                 row.waveMillis(),
                 row.waves(),
-                wrk.isPresent() ? String.format(Locale.ROOT, ", wrk %.0f requests/s", rate) : "");
-        return row;
+                warmupWaves);
+        return Optional.of(row);
+    }
+
+    /** One client's measured waves and the CPU they cost, client and server. */
+    private final class Batches {
+        final List<Double> waveMillis = new ArrayList<>();
+        long clientCpu;
+        long serverCpu;
+        long requests;
+
+        void measure(WaveClient client, int concurrency) throws Exception {
+            long clientBefore = CpuTime.ofThisProcess();
+            long serverBefore = server.cpuNanos();
+            for (int i = 0; i < options.wavesPerRound(); i++) {
+                waveMillis.add(fire(client, concurrency, "a measured wave").millis());
+            }
+            clientCpu += CpuTime.ofThisProcess() - clientBefore;
+            serverCpu += server.cpuNanos() - serverBefore;
+            requests += (long) options.wavesPerRound() * concurrency;
+        }
     }
 
     private Wrk.Run runWrk(String url, int connections, Duration duration)

@@ -1,6 +1,11 @@
 package dev.loopbench.clientcost;
 
-/** One N's figures, a row of the table; wrk's are NaN without wrk. */
+import dev.loopbench.client.WaveClient;
+
+/**
+ * One N's figures with one client (loopbench's {@code core} or {@code web}, or {@code hyperfoil}), a
+ * row of the table; wrk's are NaN without wrk.
+ */
 record CostRow(
         int concurrency,
         double wrkRequestsPerSecond,
@@ -12,7 +17,14 @@ record CostRow(
         double wrkCpuMicros,
         double wrkServerCpuMicros,
         double clientCpuMicros,
-        double waveServerCpuMicros) {
+        double waveServerCpuMicros,
+        String client) {
+
+    static final String HYPERFOIL = "hyperfoil";
+
+    boolean isCore() {
+        return client.equals(WaveClient.Kind.CORE.param());
+    }
 
     double ratio() {
         return waveMillis / wrkMillis;

@@ -42,7 +42,7 @@ public final class HarnessComparison {
     public int run(ComparisonOptions options, PrintStream out) {
         out.printf(
                 Locale.ROOT,
-                "harness: loopbench's wave client against wrk, GET /timer?ms=0 on a loopbench server process"
+                "harness: loopbench's wave clients (core and web) against wrk, GET /timer?ms=0 on a loopbench server process"
                         + " (E = %d), %d cores, Java %s%n",
                 options.eventLoops(),
                 Runtime.getRuntime().availableProcessors(),
@@ -58,7 +58,7 @@ public final class HarnessComparison {
             out.printf("harness: server pid %d at %s, %s transport%n", server.pid(), server.url(), server.transport());
             CostMeasurement measurement = new CostMeasurement(options, server, wrk);
             for (int concurrency : options.concurrencies()) {
-                rows.add(measurement.measure(concurrency, rows.isEmpty(), out));
+                rows.addAll(measurement.measure(concurrency, rows.isEmpty(), out));
             }
         } catch (IOException | Unmeasurable e) {
             out.println("harness: cannot measure: " + e.getMessage());
@@ -74,6 +74,7 @@ public final class HarnessComparison {
         out.printf(Locale.ROOT, "harness: load average %s after%n", LoadAverage.now());
         out.println();
         CostTable.print(options, rows, wrk.isPresent(), out);
+        CostTable.printWebClientCost(rows, out);
         return CostVerdict.print(options, rows, wrk.isPresent(), out);
     }
 }

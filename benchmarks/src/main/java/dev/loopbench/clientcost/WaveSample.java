@@ -30,10 +30,13 @@ public final class WaveSample {
         int warmup = Integer.parseInt(args[2]);
         int waves = Integer.parseInt(args[3]);
         long serverPid = args.length > 4 ? Long.parseLong(args[4]) : -1;
+        WaveClient.Kind kind = WaveClient.Kind.parse(System.getProperty("loopbench.client", "core"));
         long self = ProcessHandle.current().pid();
         List<Double> millis = new ArrayList<>();
+        List<Double> wakeUps = new ArrayList<>();
+        List<Double> dispatches = new ArrayList<>();
         try (WaveClient client =
-                new WaveClient(url, concurrency, WaveClient.timeoutMillis(concurrency, 0, 0), new Recorder(3))) {
+                WaveClient.open(kind, url, concurrency, WaveClient.timeoutMillis(concurrency, 0, 0), new Recorder(3))) {
             for (int i = 0; i < warmup; i++) {
                 check(client.fire());
             }
@@ -41,7 +44,10 @@ public final class WaveSample {
             Map<String, Long> serverBefore = serverPid > 0 ? ThreadCpu.byGroup(serverPid) : Map.of();
             long allocatedBefore = allocatedBytes();
             for (int i = 0; i < waves; i++) {
-                millis.add(check(client.fire()).millis());
+                WaveClient.Wave wave = check(client.fire());
+                millis.add(wave.millis());
+                wakeUps.add(wave.wakeUpMillis());
+                dispatches.add(wave.dispatchMillis());
             }
             long allocated = allocatedBytes() - allocatedBefore;
             Map<String, Long> clientCpu = ThreadCpu.since(clientBefore, ThreadCpu.byGroup(self));
@@ -50,8 +56,11 @@ public final class WaveSample {
             long requests = (long) waves * concurrency;
             System.out.printf(
                     Locale.ROOT,
-                    "median-ms=%.3f client-bytes/req=%d client-us/req=%.2f server-us/req=%.2f client=%s server=%s%n",
+                    "median-ms=%.3f wake-up-ms=%.3f dispatch-ms=%.3f slowest-ms=%.3f client-bytes/req=%d client-us/req=%.2f server-us/req=%.2f client=%s server=%s%n",
                     Statistics.median(millis),
+                    Statistics.median(wakeUps),
+                    Statistics.median(dispatches),
+                    millis.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN),
                     allocated / requests,
                     total(clientCpu) / 1e3 / requests,
                     total(serverCpu) / 1e3 / requests,

@@ -45,6 +45,7 @@ public record Comparison(
         Set<String> oneSided = new TreeSet<>();
         inBase.stream().filter(name -> !inAny(candidate, name)).forEach(oneSided::add);
         inCandidate.stream().filter(name -> !inAny(base, name)).forEach(oneSided::add);
+        oneSided.removeAll(JmhResult.ADDED_PARAMS.keySet()); // missing means its old value: see there
         return oneSided;
     }
 

@@ -159,7 +159,7 @@ public final class LanesSweep {
         Recorder latencies = new Recorder(3);
         long timeout = WaveClient.timeoutMillis(
                 concurrency, (int) Math.ceil(Double.isNaN(delayMillis) ? 1000 : delayMillis), Double.NaN);
-        try (WaveClient client = new WaveClient(url, concurrency, timeout, latencies)) {
+        try (WaveClient client = WaveClient.open(url, concurrency, timeout, latencies)) {
             for (int i = 0; i < WARM_WAVES; i++) {
                 requireNoFailures(client.fire(), url, concurrency);
             }

@@ -37,7 +37,7 @@ public final class TimelineRecorder {
         String url = RequestUrls.requestUrl(target.baseUrl(), handler, delayMs);
         double predicted = WaveModel.predictedMillis(handler, concurrency, delayMs, target.shape());
         long timeoutMs = WaveClient.timeoutMillis(concurrency, delayMs, predicted);
-        try (WaveClient warm = new WaveClient(
+        try (WaveClient warm = WaveClient.open(
                 RequestUrls.requestUrl(target.baseUrl(), handler, 0), concurrency, timeoutMs, new Recorder(3))) {
             for (int i = 0; i < WARM_UP_WAVES; i++) {
                 requireNoFailures(warm.fire(), handler);
@@ -45,7 +45,7 @@ public final class TimelineRecorder {
         }
         ConcurrentLinkedQueue<WaveClient.Answer> answers = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<long[]> bystanderAnswers = new ConcurrentLinkedQueue<>();
-        try (WaveClient client = new WaveClient(url, concurrency, timeoutMs, new Recorder(3));
+        try (WaveClient client = WaveClient.open(url, concurrency, timeoutMs, new Recorder(3));
                 Bystanders bystanders = bystander.isPresent() ? bystanders(target, bystander.get(), delayMs) : null) {
             requireNoFailures(client.fire(), handler); // opens the connections, as in the benchmark
             if (bystanders != null) {

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.Options;
@@ -38,10 +40,11 @@ class FailingTargetsIT {
         vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 
-    @Test
+    @ParameterizedTest(name = "client={0}")
+    @ValueSource(strings = {"core", "web"})
     @DisplayName(
             "that answers 500 now and then fails the benchmark, naming handler, concurrency, count and first error")
-    void occasionalServerErrorsFailTheCell() throws Exception {
+    void occasionalServerErrorsFailTheCell(String client) throws Exception {
         AtomicInteger requests = new AtomicInteger();
         HttpServer flaky = vertx.createHttpServer().requestHandler(request -> {
             int n = requests.incrementAndGet();
@@ -57,17 +60,58 @@ class FailingTargetsIT {
                 .actualPort();
 
         Path output = Files.createTempFile("jmh-flaky", ".txt");
-        Collection<RunResult> results = run(output, "http://127.0.0.1:" + port, "flaky");
+        Collection<RunResult> results = run(output, "http://127.0.0.1:" + port, "flaky", client);
 
         String printed = Files.readString(output, StandardCharsets.UTF_8);
         assertTrue(
                 results.isEmpty(),
-                "no score may be reported for a cell with failed requests; got " + results.size()
+                "client=" + client + ": no score may be reported for a cell with failed requests; got " + results.size()
                         + " results; JMH printed:\n" + printed);
         assertTrue(
                 printed.contains("a measured wave of flaky with concurrency 8 failed")
                         && printed.contains("requests failed, the first with: HTTP 500 boom"),
-                "the failure should name the handler, the concurrency, the count and the first error:\n" + printed);
+                "client=" + client
+                        + ": the failure should name the handler, the concurrency, the count and the first error:\n"
+                        + printed);
+    }
+
+    @ParameterizedTest(name = "client={0}")
+    @ValueSource(strings = {"core", "web"})
+    @DisplayName("that now and then closes the connection instead of answering fails the benchmark: an unanswered"
+            + " request is never a fast one")
+    void connectionsClosedWithoutAnAnswerFailTheCell(String client) throws Exception {
+        AtomicInteger requests = new AtomicInteger();
+        HttpServer rude = vertx.createHttpServer().requestHandler(request -> {
+            int n = requests.incrementAndGet();
+            boolean hangUp = n > 20 && n % 5 == 0; // the probe and the warm-up wave pass
+            vertx.setTimer(5, id -> {
+                if (hangUp) {
+                    request.connection().close();
+                } else {
+                    request.response().end("ok");
+                }
+            });
+        });
+        int port = rude.listen(0, "127.0.0.1")
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(30, TimeUnit.SECONDS)
+                .actualPort();
+
+        Path output = Files.createTempFile("jmh-rude", ".txt");
+        Collection<RunResult> results = run(output, "http://127.0.0.1:" + port, "rude", client);
+
+        String printed = Files.readString(output, StandardCharsets.UTF_8);
+        assertTrue(
+                results.isEmpty(),
+                "client=" + client + ": no score for a cell whose requests went unanswered; got " + results.size()
+                        + " results; JMH printed:\n" + printed);
+        assertTrue(
+                printed.contains("a measured wave of rude with concurrency 8 failed")
+                        && printed.contains("requests failed, the first with:"),
+                "client=" + client + ": the failure should name the handler, the concurrency and the count:\n"
+                        + printed);
+        assertFalse(printed.contains("did not exit"), "nothing of client or server left running:\n" + printed);
     }
 
     @Test
@@ -78,7 +122,7 @@ class FailingTargetsIT {
             closedPort = socket.getLocalPort();
         }
         Path output = Files.createTempFile("jmh-down", ".txt");
-        Collection<RunResult> results = run(output, "http://127.0.0.1:" + closedPort, "timer");
+        Collection<RunResult> results = run(output, "http://127.0.0.1:" + closedPort, "timer", "core");
 
         String printed = Files.readString(output, StandardCharsets.UTF_8);
         assertTrue(results.isEmpty(), "a target that is down gives no score; JMH printed:\n" + printed);
@@ -114,9 +158,11 @@ class FailingTargetsIT {
         assertFalse(printed.contains("did not exit"), "nothing of client or server left running:\n" + printed);
     }
 
-    private static Collection<RunResult> run(Path output, String target, String handler) throws Exception {
+    private static Collection<RunResult> run(Path output, String target, String handler, String client)
+            throws Exception {
         Options options = JmhRuns.smoke(output)
                 .param("target", target)
+                .param("client", client)
                 .param("handler", handler)
                 // these servers fail any path: a bystander's 500 would be reported first, as it should be,
                 // but what is under test here is the wave's

@@ -51,6 +51,22 @@ class CompareCommandTest {
     }
 
     @Test
+    @DisplayName("compares a run from before -p client as the core client's, and a Web Client cell with none of them")
+    void runsWithoutTheClientParameterAreCore() throws Exception {
+        Path core = rewrite(
+                DEFAULT_RUN, "core.json", entry -> entry.getJsonObject("params").put("client", "core"));
+        Outcome outcome = compare(Fixtures.path(DEFAULT_RUN).toString(), core.toString());
+        assertEquals(0, outcome.exitCode(), outcome.toString());
+        assertEquals(5, countVerdict(outcome.out(), "same"), outcome.out());
+        assertFalse(outcome.out().contains("parameter client"), "client=core is the old runs' value: " + outcome);
+
+        Path web = rewrite(
+                DEFAULT_RUN, "web.json", entry -> entry.getJsonObject("params").put("client", "web"));
+        Outcome unmatched = compare(Fixtures.path(DEFAULT_RUN).toString(), web.toString());
+        assertEquals(2, unmatched.exitCode(), "no cell of client=web is a cell of the old run: " + unmatched);
+    }
+
+    @Test
     @DisplayName("fails with exit 1 naming the one cell whose raw data was slowed down by 30%")
     void thirtyPercentSlowdownFails() throws Exception {
         Path candidate = variant(DEFAULT_RUN, "slower.json", "event-loop-sleep", "4", 1.30);

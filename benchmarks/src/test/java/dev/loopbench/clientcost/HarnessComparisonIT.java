@@ -38,7 +38,8 @@ class HarnessComparisonIT {
                 defaults.threshold(),
                 serverJar,
                 defaults.java(),
-                serverJvmOptions);
+                serverJvmOptions,
+                false); // Hyperfoil's own JVM per N would double the test's time
     }
 
     @Test

@@ -102,7 +102,7 @@ class HyperfoilCrossCheckIT {
     private static Histogram loopbenchLatencyMicros(String handler) throws Exception {
         Recorder latencyNanos = new Recorder(3); // WaveClient records nanoseconds
         double predicted = WaveModel.predictedMillis(handler, CONCURRENCY, DELAY_MS, server.shape());
-        try (WaveClient client = new WaveClient(
+        try (WaveClient client = WaveClient.open(
                 RequestUrls.requestUrl(server.baseUrl(), handler, DELAY_MS),
                 CONCURRENCY,
                 WaveClient.timeoutMillis(CONCURRENCY, DELAY_MS, predicted),

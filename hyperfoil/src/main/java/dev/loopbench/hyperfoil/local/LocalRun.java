@@ -38,7 +38,13 @@ final class LocalRun {
             failures.add("phase " + phase + " ran out of sessions (maxSessions): users started late are measured"
                     + " from their late start, so its latencies are too low (coordinated omission)");
         }
-        return new RunResult(benchmark.name(), benchmark.defaultThreads(), phases, failures);
+        return new RunResult(
+                benchmark.name(),
+                benchmark.defaultThreads(),
+                phases,
+                failures,
+                runner.iterations.byPhase(),
+                runner.iterations::cpuNanos);
     }
 
     /**
@@ -48,6 +54,7 @@ final class LocalRun {
     private static final class ThrottleNoticingRunner extends LocalSimulationRunner {
 
         private final Set<String> throttledPhases = new TreeSet<>();
+        final IterationTimes iterations = new IterationTimes();
 
         ThrottleNoticingRunner(Benchmark benchmark, PhaseStatisticsCollector statistics) {
             super(benchmark, statistics, null, null);
@@ -56,6 +63,7 @@ final class LocalRun {
         @Override
         protected CompletableFuture<Void> phaseChanged(
                 Phase phase, PhaseInstance.Status status, boolean sessionLimitExceeded, Throwable error) {
+            iterations.changed(phase, status);
             if (sessionLimitExceeded) {
                 synchronized (throttledPhases) {
                     throttledPhases.add(PhaseStatisticsCollector.phaseWithoutIteration(phase.name()));

@@ -7,8 +7,10 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -32,7 +34,12 @@ final class StatisticsJson {
     static JsonObject toJson(RunResult result) {
         JsonArray phases = new JsonArray();
         for (PhaseStatistics phase : result.phases()) {
-            phases.add(toJson(phase));
+            phases.add(toJson(phase)
+                    .put(
+                            "iterationMs",
+                            new JsonArray(
+                                    new ArrayList<>(result.iterationMillis().getOrDefault(phase.phase(), List.of()))))
+                    .put("cpuNanos", result.cpuNanos().applyAsLong(phase.phase())));
         }
         return new JsonObject()
                 .put("hyperfoilVersion", HyperfoilVersion.get())

@@ -56,7 +56,8 @@ class LocalRunTest {
     }
 
     @Test
-    @DisplayName("counts every request of every wave, warm-up apart, and exits 0 when all answered 2xx")
+    @DisplayName(
+            "counts every request of every wave, warm-up apart, times each wave, and exits 0 when all answered 2xx")
     void waves() throws Exception {
         Path file = Runs.benchmark(
                 dir,
@@ -110,6 +111,11 @@ class LocalRunTest {
                 () -> assertEquals(0.0, waves.getDouble("blockedMs"), "no wave waited for the one before it"),
                 () -> assertTrue(waves.getDouble("p50Ms") >= 20, "a request waits at least its 20 ms"),
                 () -> assertTrue(waves.getDouble("maxMs") >= waves.getDouble("p99Ms")),
+                () -> assertEquals(5, waves.getJsonArray("iterationMs").size(), "a time per wave, and no more"),
+                () -> assertTrue(
+                        waves.getJsonArray("iterationMs").stream().allMatch(ms -> ((Number) ms).doubleValue() >= 20),
+                        "a wave lasts at least its requests' 20 ms"),
+                () -> assertTrue(waves.getLong("cpuNanos") >= 0, "the JVM's CPU over the phase"),
                 () -> assertTrue(run.out().contains("waves             ok"), "a table row per phase and metric"));
     }
 
