@@ -339,14 +339,31 @@ public final class LanesFit {
                         lanes, offset, delay, Double.POSITIVE_INFINITY, Double.NaN, Double.NaN, 0, 0); // no step of D
             }
         }
+        Candidate fitted = scored(sorted, rounds, lanes, offset, delay, stallMillis);
+        double stallFree = single - stallMillis;
+        if (!delayKnown && stallMillis > 0 && stallFree >= SMALLEST_STEP * single) {
+            // without --ms, waves that escape the stall pull the fitted step down; a stall seen one
+            // request at a time is most of a, so D is also tried as the single time less the stall
+            Candidate stalled = scored(sorted, rounds, lanes, stallMillis, stallFree, stallMillis);
+            if (stalled.score() < fitted.score()) {
+                return stalled;
+            }
+        }
+        return fitted;
+    }
+
+    private static Candidate scored(
+            List<SweepPoint> sorted, long[] rounds, Lanes lanes, double offset, double delay, double stallMillis) {
+        int n = sorted.size();
+        // a stall larger than a itself would reach below the rounds of D alone
+        double stall = Math.min(stallMillis, offset);
         double score = 0;
         double squaredMillis = 0;
         double worst = 0;
         int fitting = 0;
         for (int i = 0; i < n; i++) {
             double measured = sorted.get(i).waveMillis();
-            // a stall larger than a itself would reach below the rounds of D alone
-            double off = offMillis(measured, offset + rounds[i] * delay, Math.min(stallMillis, offset));
+            double off = offMillis(measured, offset + rounds[i] * delay, stall);
             double tolerance = tolerance(measured, delay);
             score += Math.min(CAP * CAP, (off / tolerance) * (off / tolerance));
             squaredMillis += off * off;
@@ -355,15 +372,7 @@ public final class LanesFit {
                 fitting++;
             }
         }
-        return new Candidate(
-                lanes,
-                offset,
-                delay,
-                score,
-                Math.sqrt(squaredMillis / n),
-                worst,
-                fitting,
-                Math.min(stallMillis, offset));
+        return new Candidate(lanes, offset, delay, score, Math.sqrt(squaredMillis / n), worst, fitting, stall);
     }
 
     /** The best score; among equal ones, unbounded, then the fewest lanes. */

@@ -77,6 +77,19 @@ class LanesFitTest {
         assertEquals(fit.probes(), fit.fitting(), "every probe on its step, stall included: " + fit + " " + probes);
         assertEquals(OptionalInt.of(3), LanesFit.fit(probes, D, true).lanes(), "without the stall: " + probes);
 
+        // without --ms too: measured, the two-write server with 3 lanes, D = 50 ms and a 41 ms stall
+        List<SweepPoint> unknownD = List.of(
+                new SweepPoint(1, 92.0, 0, 5),
+                new SweepPoint(2, 91.9, 0, 5),
+                new SweepPoint(3, 92.0, 0, 5),
+                new SweepPoint(4, 101.8, 0, 5),
+                new SweepPoint(5, 143.9, 0, 5),
+                new SweepPoint(8, 194.5, 0, 5),
+                new SweepPoint(16, 304.0, 0, 5));
+        LanesFit.Fit withoutMs = LanesFit.fit(unknownD, 92.0, false, 41);
+        assertEquals(OptionalInt.of(3), withoutMs.lanes(), "no --ms, stall 41 ms: " + withoutMs + " " + unknownD);
+        assertEquals(50, withoutMs.delayMillis(), 3, "the step is D: " + withoutMs + " " + unknownD);
+
         // and one whose queued answers mostly stalled reads the same with or without it
         List<SweepPoint> steady = probes(staircase(3, 45), 1, 2, 3, 4, 8, 16);
         assertEquals(OptionalInt.of(3), LanesFit.fit(steady, D, true, 43).lanes(), steady.toString());
