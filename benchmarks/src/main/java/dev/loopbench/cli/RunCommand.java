@@ -7,6 +7,7 @@ import dev.loopbench.jmh.JmhResult;
 import dev.loopbench.jmh.JmhResults;
 import dev.loopbench.matrix.Cell;
 import dev.loopbench.matrix.Family;
+import dev.loopbench.matrix.JmhSettings;
 import dev.loopbench.matrix.Matrix;
 import dev.loopbench.model.HandlerStyle;
 import dev.loopbench.model.ServerShape;
@@ -160,11 +161,13 @@ final class RunCommand extends LoopbenchCommand {
         }
         // the model's wave time sets each cell's iterations; the user's -wi -w -i -r -f still win
         Optional<ServerShape> targetShape = shape;
-        matrix = matrix.withEnoughWaves(cell -> WaveModel.predictedMillis(
-                cell.handler(),
-                cell.concurrency(),
-                cell.delayMs(),
-                url.isPresent() ? targetShape : Optional.of(ServerShape.withDefaultPools(cell.eventLoops()))));
+        matrix = matrix.withEnoughWaves(
+                cell -> WaveModel.predictedMillis(
+                        cell.handler(),
+                        cell.concurrency(),
+                        cell.delayMs(),
+                        url.isPresent() ? targetShape : Optional.of(ServerShape.withDefaultPools(cell.eventLoops()))),
+                quick ? JmhSettings.QUICK_MIN_WAVES : JmhSettings.MIN_WAVES);
         matrix = matrix.withFamilies(matrix.families().stream()
                 .map(family -> family.withSettings(jmh.settings(family.settings())))
                 .toList());

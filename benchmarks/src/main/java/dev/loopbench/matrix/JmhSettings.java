@@ -46,6 +46,12 @@ public record JmhSettings(
      */
     public static final int MIN_WAVES = 10;
 
+    /**
+     * The same for {@code --quick}, whose budget (3 minutes) ten waves of every 800 ms cell
+     * overran by 25 s: still never a cell of single waves (its 800 ms waves come two to an iteration).
+     */
+    public static final int QUICK_MIN_WAVES = 6;
+
     /** A short wave's iteration is cut to the whole second that still holds this many waves. */
     public static final int WAVES_PER_SHORT_ITERATION = 10;
 
@@ -60,6 +66,11 @@ public record JmhSettings(
      * @param waveMillis NaN when unknown: the settings as they are
      */
     public JmhSettings forWave(double waveMillis) {
+        return forWave(waveMillis, MIN_WAVES);
+    }
+
+    /** @param minWaves the fewest measured waves: {@link #MIN_WAVES}, or {@link #QUICK_MIN_WAVES} */
+    public JmhSettings forWave(double waveMillis, int minWaves) {
         if (Double.isNaN(waveMillis) || waveMillis <= 0) {
             return this;
         }
@@ -69,7 +80,7 @@ public record JmhSettings(
             seconds--;
         }
         int iterations =
-                Math.max(measurementIterations, (int) Math.ceil((double) MIN_WAVES / wavesPerIteration(seconds, wave)));
+                Math.max(measurementIterations, (int) Math.ceil((double) minWaves / wavesPerIteration(seconds, wave)));
         int warmups = wavesPerIteration(warmupSeconds, wave) == 1 ? Math.min(warmupIterations, 1) : warmupIterations;
         return new JmhSettings(warmups, warmupSeconds, iterations, seconds, forks);
     }

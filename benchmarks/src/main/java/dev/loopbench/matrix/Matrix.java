@@ -181,13 +181,19 @@ public record Matrix(List<Family> families) {
      * differently is split, one JMH run per set of settings: JMH gives every cell of a run the same.
      */
     public Matrix withEnoughWaves(ToDoubleFunction<Cell> waveMillis) {
+        return withEnoughWaves(waveMillis, JmhSettings.MIN_WAVES);
+    }
+
+    /** @param minWaves the fewest measured waves of a cell ({@link JmhSettings#forWave(double, int)}) */
+    public Matrix withEnoughWaves(ToDoubleFunction<Cell> waveMillis, int minWaves) {
         List<Family> planned = new ArrayList<>();
         for (Family family : families) {
             Map<JmhSettings, List<Cell>> bySettings = new LinkedHashMap<>();
             for (Cell cell : family.cellList()) {
                 bySettings
                         .computeIfAbsent(
-                                family.settings().forWave(waveMillis.applyAsDouble(cell)), s -> new ArrayList<>())
+                                family.settings().forWave(waveMillis.applyAsDouble(cell), minWaves),
+                                s -> new ArrayList<>())
                         .add(cell);
             }
             if (bySettings.size() == 1) {
