@@ -5,7 +5,6 @@ import dev.loopbench.server.Transports;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.http.HttpClientConnection;
 import io.vertx.core.http.HttpClientRequest;
@@ -15,8 +14,6 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.HdrHistogram.Recorder;
 
@@ -41,9 +38,8 @@ import org.HdrHistogram.Recorder;
  * forgotten and opened again by the next request in its place, so such a target is still
  * measured, connection set-up included.
  */
-final class CoreWaveClient implements WaveClient {
+final class CoreWaveClient extends ClientLoops {
 
-    private final Vertx vertx;
     private final HttpClientAgent http;
     private final List<Context> contexts = new ArrayList<>();
     private final List<List<Slot>> slotsByLoop = new ArrayList<>();
@@ -53,12 +49,9 @@ final class CoreWaveClient implements WaveClient {
     private final HttpConnectOptions connect;
     private final RequestOptions request;
     private final Recorder latencyNanos;
-    private final AtomicInteger connectionsOpened = new AtomicInteger();
-    private final AtomicInteger connectionsClosed = new AtomicInteger();
-    private final AtomicInteger closingAnswers = new AtomicInteger();
 
     CoreWaveClient(String requestUrl, int concurrency, long timeoutMs, Recorder latencyNanos) {
-        ClientOptions.Endpoint endpoint = ClientOptions.endpoint(requestUrl);
+        super(ClientOptions.endpoint(requestUrl));
         this.uri = endpoint.uri();
         this.concurrency = concurrency;
         this.timeoutMs = timeoutMs;
@@ -72,9 +65,6 @@ final class CoreWaveClient implements WaveClient {
                 .setHost(endpoint.host())
                 .setPort(endpoint.port())
                 .setURI(uri);
-        this.vertx = Transports.builder()
-                .with(new VertxOptions().setEventLoopPoolSize(BenchmarkDefaults.CLIENT_EVENT_LOOPS))
-                .build();
         this.http = vertx.httpClientBuilder()
                 .with(ClientOptions.forTarget(endpoint.tls()))
                 .build();
@@ -179,31 +169,6 @@ final class CoreWaveClient implements WaveClient {
             answers.accept(new Answer(sent, received, 0, null, error));
         }
         wave.answered(received, error);
-    }
-
-    @Override
-    public int openConnections() {
-        return connectionsOpened.get() - connectionsClosed.get();
-    }
-
-    @Override
-    public int closingAnswers() {
-        return closingAnswers.get();
-    }
-
-    @Override
-    public String transport() {
-        return Transports.name(vertx);
-    }
-
-    @Override
-    public int connectionsOpened() {
-        return connectionsOpened.get();
-    }
-
-    @Override
-    public void close() throws Exception {
-        vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 
     /** One place in the wave: its connection, touched only from the event loop it belongs to. */

@@ -4,7 +4,6 @@ import dev.loopbench.benchmarks.BenchmarkDefaults;
 import dev.loopbench.server.Transports;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.http.PoolOptions;
@@ -12,8 +11,6 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.HdrHistogram.Recorder;
 
@@ -33,11 +30,10 @@ import org.HdrHistogram.Recorder;
  *     loop would serialise the client side of a wave of 1000.</li>
  * </ul>
  */
-final class WebWaveClient implements WaveClient {
+final class WebWaveClient extends ClientLoops {
 
     static final int SHARD_CONNECTIONS = 32;
 
-    private final Vertx vertx;
     private final List<Shard> shards = new ArrayList<>();
     private final List<Context> contexts = new ArrayList<>();
     private final String host;
@@ -47,9 +43,6 @@ final class WebWaveClient implements WaveClient {
     private final long timeoutMs;
     private final boolean tls;
     private final Recorder latencyNanos;
-    private final AtomicInteger connectionsOpened = new AtomicInteger();
-    private final AtomicInteger connectionsClosed = new AtomicInteger();
-    private final AtomicInteger closingAnswers = new AtomicInteger();
 
     /**
      * @param requestUrl    the full URL every request of the wave GETs
@@ -57,7 +50,7 @@ final class WebWaveClient implements WaveClient {
      *     HdrHistogram's log tools assume)
      */
     WebWaveClient(String requestUrl, int concurrency, long timeoutMs, Recorder latencyNanos) {
-        ClientOptions.Endpoint endpoint = ClientOptions.endpoint(requestUrl);
+        super(ClientOptions.endpoint(requestUrl));
         this.host = endpoint.host();
         this.tls = endpoint.tls();
         this.port = endpoint.port();
@@ -65,9 +58,6 @@ final class WebWaveClient implements WaveClient {
         this.concurrency = concurrency;
         this.timeoutMs = timeoutMs;
         this.latencyNanos = latencyNanos;
-        this.vertx = Transports.builder()
-                .with(new VertxOptions().setEventLoopPoolSize(BenchmarkDefaults.CLIENT_EVENT_LOOPS))
-                .build();
         for (int i = 0; i < BenchmarkDefaults.CLIENT_EVENT_LOOPS; i++) {
             contexts.add(
                     vertx.getOrCreateContext()); // from a non-Vert.x thread: a new context, round robin over the loops
@@ -139,31 +129,6 @@ final class WebWaveClient implements WaveClient {
 
     private static String describe(HttpResponse<Buffer> response) {
         return InFlight.describe(response.statusCode(), response.bodyAsString());
-    }
-
-    @Override
-    public int openConnections() {
-        return connectionsOpened.get() - connectionsClosed.get();
-    }
-
-    @Override
-    public int closingAnswers() {
-        return closingAnswers.get();
-    }
-
-    @Override
-    public String transport() {
-        return Transports.name(vertx);
-    }
-
-    @Override
-    public int connectionsOpened() {
-        return connectionsOpened.get();
-    }
-
-    @Override
-    public void close() throws Exception {
-        vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 
     private record Shard(WebClient web, Context context, int requests) {}

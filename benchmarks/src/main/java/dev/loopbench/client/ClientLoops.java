@@ -1,0 +1,56 @@
+package dev.loopbench.client;
+
+import dev.loopbench.benchmarks.BenchmarkDefaults;
+import dev.loopbench.server.Transports;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * What both wave clients share: a {@code Vertx} of their own, on the client's own event loops
+ * (never the server's), and the count of connections each opened, lost and was told to close.
+ */
+abstract class ClientLoops implements WaveClient {
+
+    /** Parsed before the {@code Vertx} starts, so that a URL it cannot use leaves no threads behind. */
+    protected final ClientOptions.Endpoint endpoint;
+
+    protected final Vertx vertx;
+
+    protected final AtomicInteger connectionsOpened = new AtomicInteger();
+    protected final AtomicInteger connectionsClosed = new AtomicInteger();
+    protected final AtomicInteger closingAnswers = new AtomicInteger();
+
+    protected ClientLoops(ClientOptions.Endpoint endpoint) {
+        this.endpoint = endpoint;
+        this.vertx = Transports.builder()
+                .with(new VertxOptions().setEventLoopPoolSize(BenchmarkDefaults.CLIENT_EVENT_LOOPS))
+                .build();
+    }
+
+    @Override
+    public int openConnections() {
+        return connectionsOpened.get() - connectionsClosed.get();
+    }
+
+    @Override
+    public int closingAnswers() {
+        return closingAnswers.get();
+    }
+
+    @Override
+    public String transport() {
+        return Transports.name(vertx);
+    }
+
+    @Override
+    public int connectionsOpened() {
+        return connectionsOpened.get();
+    }
+
+    @Override
+    public void close() throws Exception {
+        vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+}
