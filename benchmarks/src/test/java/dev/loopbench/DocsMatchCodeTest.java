@@ -267,23 +267,27 @@ class DocsMatchCodeTest {
         return family.concurrency().stream().map(String::valueOf).collect(Collectors.joining(", "));
     }
 
-    /** As the table writes a family's JMH settings: {@code 2 warm-up, 5 measured, 2 s each}. */
+    /** As the table writes a family's JMH settings: {@code 2 warm-up, 5 measured, 2 s each}, or {@code ... of 400 ms}. */
     private static String iterations(JmhSettings settings) {
-        String iterations = settings.warmupSeconds() == settings.measurementSeconds()
+        String iterations = settings.warmupMillis() == settings.measurementMillis()
                 ? String.format(
                         Locale.ROOT,
-                        "%d warm-up, %d measured, %d s each",
+                        "%d warm-up, %d measured, %s each",
                         settings.warmupIterations(),
                         settings.measurementIterations(),
-                        settings.measurementSeconds())
+                        spaced(settings.measurementMillis()))
                 : String.format(
                         Locale.ROOT,
-                        "%d warm-up of %d s, %d measured of %d s",
+                        "%d warm-up of %s, %d measured of %s",
                         settings.warmupIterations(),
-                        settings.warmupSeconds(),
+                        spaced(settings.warmupMillis()),
                         settings.measurementIterations(),
-                        settings.measurementSeconds());
+                        spaced(settings.measurementMillis()));
         return settings.forks() == 1 ? iterations : iterations + ", " + settings.forks() + " forks";
+    }
+
+    private static String spaced(int millis) {
+        return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
     }
 
     /** GitHub's anchors: headings in lower case, punctuation but hyphens dropped, spaces as hyphens. */

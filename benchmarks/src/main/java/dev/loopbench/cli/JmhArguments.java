@@ -97,9 +97,9 @@ final class JmhArguments {
     JmhSettings settings(JmhSettings matrix) {
         return new JmhSettings(
                 parsed.getWarmupIterations().orElse(matrix.warmupIterations()),
-                seconds(parsed.getWarmupTime()).orElse(matrix.warmupSeconds()),
+                millis(parsed.getWarmupTime()).orElse(matrix.warmupMillis()),
                 parsed.getMeasurementIterations().orElse(matrix.measurementIterations()),
-                seconds(parsed.getMeasurementTime()).orElse(matrix.measurementSeconds()),
+                millis(parsed.getMeasurementTime()).orElse(matrix.measurementMillis()),
                 parsed.getForkCount().orElse(matrix.forks()));
     }
 
@@ -155,12 +155,12 @@ final class JmhArguments {
         return numbers;
     }
 
-    /** Whole seconds for the estimate, at least one: JMH ends an iteration after its time, never before. */
-    private static org.openjdk.jmh.util.Optional<Integer> seconds(org.openjdk.jmh.util.Optional<TimeValue> time) {
+    /** Milliseconds for the estimate, at least one: JMH ends an iteration after its time, never before. */
+    private static org.openjdk.jmh.util.Optional<Integer> millis(org.openjdk.jmh.util.Optional<TimeValue> time) {
         if (!time.hasValue()) {
             return org.openjdk.jmh.util.Optional.none();
         }
         long millis = time.get().convertTo(TimeUnit.MILLISECONDS);
-        return org.openjdk.jmh.util.Optional.of((int) Math.max(1, (millis + 999) / 1000));
+        return org.openjdk.jmh.util.Optional.of((int) Math.max(1, Math.min(Integer.MAX_VALUE, millis)));
     }
 }

@@ -57,8 +57,14 @@ import picocli.CommandLine.Parameters;
         })
 final class RunCommand extends LoopbenchCommand {
 
-    @Option(names = "--quick", description = "the same matrix, smaller and shorter: about 3 minutes")
+    @Option(names = "--quick", description = "the same matrix, smaller and shorter: about 2 minutes")
     boolean quick;
+
+    @Option(
+            names = "--plan",
+            description = "print the plan (every cell, its JMH settings, the estimated duration) and stop"
+                    + " before anything runs")
+    boolean planOnly;
 
     @Option(
             names = "--target",
@@ -172,6 +178,9 @@ final class RunCommand extends LoopbenchCommand {
                 .map(family -> family.withSettings(jmh.settings(family.settings())))
                 .toList());
         RunPlan.print(context.out(), matrix, url, shape);
+        if (planOnly) {
+            return 0;
+        }
 
         Path runDirectory = RunDirectories.create(context.resultsRoot(), "");
         RunMetadata.here(context.repositoryRoot()).write(runDirectory); // the time the run started

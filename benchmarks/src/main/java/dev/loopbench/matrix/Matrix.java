@@ -40,7 +40,8 @@ public record Matrix(List<Family> families) {
     /**
      * The non-blocking handlers get a longer warm-up: a wave of 1000 is mostly request handling,
      * and on 2 cores the JIT competes with it for some 20 s (N = 1000 timer waves in 2 s
-     * iterations: 266, 185, 148, 127, 162, 130, 122, 148, 136, 126 ms, then 118 to 127 ms).
+     * iterations: 266, 185, 148, 127, 162, 130, 122, 148, 136, 126 ms, then 118 to 127 ms). A
+     * cell of fewer requests a wave gets its share of it ({@link JmhSettings#forCell}).
      */
     static final JmhSettings STANDARD_NON_BLOCKING = JmhSettings.ANNOTATED.withWarmupIterations(10);
 
@@ -51,14 +52,18 @@ public record Matrix(List<Family> families) {
      */
     static final JmhSettings STANDARD_COMPUTE = JmhSettings.ANNOTATED;
 
-    /** Iterations of 1 s, three of them measured: for a first look and for CI. */
+    /**
+     * For a first look and for CI: six measured iterations of 400 ms rather than three of 1 s, in
+     * less time and with Student's t at 99.9% of 6.9 rather than 31.6.
+     */
     static final JmhSettings QUICK = JmhSettings.ANNOTATED
-            .withWarmupSeconds(1)
-            .withMeasurementIterations(3)
-            .withMeasurementSeconds(1);
+            .withWarmupIterations(1)
+            .withWarmupMillis(500)
+            .withMeasurementIterations(6)
+            .withMeasurementMillis(400);
 
-    static final JmhSettings QUICK_BLOCKING = QUICK.withWarmupIterations(1);
-    static final JmhSettings QUICK_NON_BLOCKING = QUICK.withWarmupIterations(3);
+    static final JmhSettings QUICK_BLOCKING = QUICK;
+    static final JmhSettings QUICK_NON_BLOCKING = QUICK.withWarmupIterations(3).withWarmupMillis(1000);
 
     /**
      * The zero-delay control: {@code timer} at {@code ms=0} costs what sending, parsing and
@@ -69,14 +74,16 @@ public record Matrix(List<Family> families) {
     public static final String CONTROL = "control";
 
     public static final JmhSettings STANDARD_CONTROL =
-            JmhSettings.ANNOTATED.withWarmupIterations(5).withWarmupSeconds(1).withMeasurementSeconds(1);
+            JmhSettings.ANNOTATED.withWarmupIterations(5).withWarmupMillis(1000).withMeasurementMillis(1000);
 
     /**
-     * The same 5 s of warm-up as the default run's control: with 2 s, T0 at N = 1000 came out 55 ms
-     * (+- 231) against 19 ms, and the corrected model overshot every N = 1000 cell.
+     * The same 5 s of warm-up as the default run's control at N = 1000 (N = 1000 waves of it in
+     * 1 s warm-ups: 51, 33, 30, 14, 11 ms, then 11.4 to 11.5), in half-second iterations so that
+     * the small N's share of it is half a second: with 2 s, T0 at N = 1000 came out
+     * 55 ms (+- 231) against 19 ms, and the corrected model overshot every N = 1000 cell.
      */
     public static final JmhSettings QUICK_CONTROL =
-            QUICK.withWarmupIterations(5).withMeasurementIterations(3);
+            QUICK.withWarmupIterations(10).withWarmupMillis(500);
 
     public Matrix {
         families = List.copyOf(families);
@@ -176,7 +183,7 @@ public record Matrix(List<Family> families) {
     }
 
     /**
-     * Each cell's settings fitted to its wave ({@link JmhSettings#forWave}), {@code waveMillis}
+     * Each cell's settings fitted to its wave and its N ({@link JmhSettings#forCell}), {@code waveMillis}
      * the model's wave time of a cell (NaN when unknown). A family whose cells come out
      * differently is split, one JMH run per set of settings: JMH gives every cell of a run the same.
      */
@@ -184,7 +191,7 @@ public record Matrix(List<Family> families) {
         return withEnoughWaves(waveMillis, JmhSettings.MIN_WAVES);
     }
 
-    /** @param minWaves the fewest measured waves of a cell ({@link JmhSettings#forWave(double, int)}) */
+    /** @param minWaves the fewest measured waves of a cell ({@link JmhSettings#forCell}) */
     public Matrix withEnoughWaves(ToDoubleFunction<Cell> waveMillis, int minWaves) {
         List<Family> planned = new ArrayList<>();
         for (Family family : families) {
@@ -192,7 +199,7 @@ public record Matrix(List<Family> families) {
             for (Cell cell : family.cellList()) {
                 bySettings
                         .computeIfAbsent(
-                                family.settings().forWave(waveMillis.applyAsDouble(cell), minWaves),
+                                family.settings().forCell(waveMillis.applyAsDouble(cell), cell.concurrency(), minWaves),
                                 s -> new ArrayList<>())
                         .add(cell);
             }

@@ -1,6 +1,7 @@
 package dev.loopbench.report;
 
 import dev.loopbench.jmh.JmhResult;
+import dev.loopbench.matrix.JmhSettings;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -16,10 +17,15 @@ public record RunFacts(String jdk, String settings) {
             settings.add(result.settings().warmupIterations() + " x "
                     + result.settings().warmupTime() + " warm-up, "
                     + result.settings().measurementIterations() + " x "
-                    + result.settings().measurementTime()
+                    + iteration(result.settings().measurementTime())
                     + " measurement, " + result.forks() + " fork" + (result.forks() == 1 ? "" : "s"));
         }
         return new RunFacts(String.join("; ", jdks), String.join("; ", settings));
+    }
+
+    /** JMH's "1 ms" is the plan's one wave an iteration ({@link JmhSettings#ONE_WAVE_MILLIS}). */
+    private static String iteration(String time) {
+        return time.equals(JmhSettings.ONE_WAVE_MILLIS + " ms") ? "1 wave" : time;
     }
 
     public String describe() {

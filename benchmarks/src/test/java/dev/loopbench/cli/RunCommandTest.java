@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.loopbench.matrix.Family;
 import dev.loopbench.matrix.JmhSettings;
 import dev.loopbench.matrix.Matrix;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
@@ -49,6 +50,17 @@ class RunCommandTest {
         assertTrue(run.err().startsWith("loopbench: ") && run.err().contains(reason), run.toString());
         assertTrue(run.err().contains("usage: ./run-benchmarks.sh"), run.toString());
         assertEquals("", run.out(), run.toString());
+    }
+
+    @Test
+    @DisplayName("--plan prints every cell with its JMH settings and the estimate, runs nothing and exits 0")
+    void planOnly() throws Exception {
+        Invocation run = Invocation.run(repository, "--quick", "--plan", "--", "-p", "handler=event-loop-sleep");
+        assertEquals(0, run.exitCode(), run.toString());
+        assertTrue(run.out().contains("loopbench: plan: 4 cells"), "N = 1, 16 and their control: " + run);
+        assertTrue(run.out().contains("-r 1ms"), "N = 16's 800 ms waves, one an iteration: " + run);
+        assertTrue(run.out().contains("estimated duration:"), run.toString());
+        assertFalse(Files.exists(repository.resolve("results")), "no results folder: " + run);
     }
 
     @ParameterizedTest(name = "-- {0} exits 2 in one line saying ''{1}''")
@@ -130,9 +142,9 @@ class RunCommandTest {
                 .settings(matrix);
         assertEquals(
                 matrix.withMeasurementIterations(10)
-                        .withMeasurementSeconds(1)
+                        .withMeasurementMillis(500)
                         .withForks(2)
-                        .withWarmupSeconds(60),
+                        .withWarmupMillis(60_000),
                 settings,
                 "from " + matrix);
     }
