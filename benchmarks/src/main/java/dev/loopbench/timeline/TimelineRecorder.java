@@ -60,6 +60,15 @@ public final class TimelineRecorder {
             }
         }
         boolean sameClock = target instanceof InProcessTarget; // one JVM, one System.nanoTime
+        List<WaveClient.Answer> waveAnswers = new ArrayList<>(answers);
+        List<long[]> bystanderTimes = new ArrayList<>(bystanderAnswers);
+        // a bystander sent a moment before the wave's first request, and waiting behind it, is the picture's point
+        long start = Math.min(
+                waveAnswers.stream()
+                        .mapToLong(WaveClient.Answer::sentNanos)
+                        .min()
+                        .orElse(0),
+                bystanderTimes.stream().mapToLong(times -> times[0]).min().orElse(Long.MAX_VALUE));
         return new WaveTrace(
                 handler,
                 concurrency,
@@ -67,8 +76,8 @@ public final class TimelineRecorder {
                 target.shape().map(ServerShape::toString).orElse("unknown"),
                 predicted,
                 sameClock,
-                traces(new ArrayList<>(answers), sameClock),
-                bystanderTraces(new ArrayList<>(answers), new ArrayList<>(bystanderAnswers)));
+                traces(waveAnswers, sameClock, start),
+                bystanderTraces(bystanderTimes, start));
     }
 
     private static Bystanders bystanders(Target target, String path, int delayMs) {
@@ -79,24 +88,23 @@ public final class TimelineRecorder {
                 new Recorder(3));
     }
 
-    /** Bystanders on the wave's clock (the client's, always), in the order they were sent. */
-    static List<BystanderTrace> bystanderTraces(List<WaveClient.Answer> answers, List<long[]> bystanders) {
-        long start =
-                answers.stream().mapToLong(WaveClient.Answer::sentNanos).min().orElse(0);
+    /**
+     * Bystanders on the wave's clock (the client's, always), in the order they were sent: those
+     * sent from {@link Bystanders#start()} on, the warm-up's never reach the listener.
+     *
+     * @param start the picture's zero, the first request sent, of the wave or a bystander
+     */
+    static List<BystanderTrace> bystanderTraces(List<long[]> bystanders, long start) {
         List<long[]> sorted = new ArrayList<>(bystanders);
         sorted.sort(Comparator.comparingLong(times -> times[0]));
         List<BystanderTrace> traces = new ArrayList<>();
         for (long[] times : sorted) {
-            if (times[0] >= start) { // the warm-up's are not part of the picture
-                traces.add(new BystanderTrace(traces.size() + 1, millis(times[0], start), millis(times[1], start)));
-            }
+            traces.add(new BystanderTrace(traces.size() + 1, millis(times[0], start), millis(times[1], start)));
         }
         return traces;
     }
 
-    static List<RequestTrace> traces(List<WaveClient.Answer> answers, boolean sameClock) {
-        long start =
-                answers.stream().mapToLong(WaveClient.Answer::sentNanos).min().orElse(0);
+    static List<RequestTrace> traces(List<WaveClient.Answer> answers, boolean sameClock, long start) {
         List<Optional<WorkReply>> replies =
                 answers.stream().map(answer -> reply(answer.body())).toList();
         long firstServerReceived = replies.stream()
