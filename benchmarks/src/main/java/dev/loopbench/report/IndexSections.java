@@ -64,12 +64,14 @@ final class IndexSections {
                         + " server's own view, how late its event loops ran a task due every few ms (from /metrics)."
                         + " Click a header to sort, a row to draw its cell's percentile spectrum.",
                 "<p><input id=\"filter\" type=\"search\" placeholder=\"filter rows: timer, 1000, unsure ...\"></p>\n"
+                        + "<div class=\"scroll\">"
                         + HtmlReport.table(
                                 "summary",
                                 Summary.rows(results, latencies),
                                 Summary.ALIGNMENT,
                                 "latency log",
                                 logLinks(data))
+                        + "</div>"
                         + "\n<div class=\"chart\" id=\"spectrum\"><p id=\"spectrum-note\">Click a row to draw its"
                         + " cell's percentile spectrum: latency against percentile, 1/(1-q) on a log axis.</p>"
                         + "<div id=\"chart-spectrum\"></div></div>\n"

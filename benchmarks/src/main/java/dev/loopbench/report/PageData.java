@@ -31,6 +31,12 @@ final class PageData {
      */
     static JsonObject of(List<JmhResult> results, CellLatencies latencies, Path page) {
         ControlTimes controls = ControlTimes.of(results);
+        boolean oneDelayBesideControl = results.stream()
+                        .filter(result -> !ControlTimes.isControl(result))
+                        .map(result -> result.param("delayMs"))
+                        .distinct()
+                        .count()
+                <= 1;
         JsonArray lines = new JsonArray();
         for (RunCharts.Drawn drawn : RunCharts.thickestFirst(results)) {
             WaveLines.Line line = drawn.line();
@@ -38,7 +44,7 @@ final class PageData {
             JsonArray cells = new JsonArray();
             line.cells().forEach(cell -> cells.add(cell(cell, controls, latencies, control)));
             lines.add(new JsonObject()
-                    .put("name", control ? line.name() + " (control)" : line.name())
+                    .put("name", name(line, control, oneDelayBesideControl))
                     .put("handler", line.handler())
                     .put("colour", control ? CONTROL_COLOUR : hex(drawn.look().colour()))
                     .put("width", drawn.look().lineWidth())
@@ -51,6 +57,19 @@ final class PageData {
             rows.add(row(result, latencies, page));
         }
         return new JsonObject().put("lines", lines).put("rows", rows);
+    }
+
+    /**
+     * The line's name in the legends. WaveLines names each line's delay when a run has several, and
+     * the control alone makes two; then "D=100" on every handler says nothing, and the control is
+     * named for what it is.
+     */
+    private static String name(WaveLines.Line line, boolean control, boolean oneDelayBesideControl) {
+        String delay = " D=" + line.cells().get(0).param("delayMs");
+        if (control) {
+            return line.name().replace(delay, "") + " ms=0 (control)";
+        }
+        return oneDelayBesideControl ? line.name().replace(delay, "") : line.name();
     }
 
     private static JsonObject cell(JmhResult cell, ControlTimes controls, CellLatencies latencies, boolean control) {

@@ -28,7 +28,7 @@
   }
 
   function model(line, xs, field, label) {
-    return {label: label, kind: 'model', stroke: line.colour, width: 1.5, dash: MODEL_DASH, points: false,
+    return {label: label, kind: 'model', stroke: line.colour, width: 1.5, dash: MODEL_DASH,
       values: column(line, xs, field)};
   }
 
@@ -40,6 +40,7 @@
       const ctx = u.ctx;
       const ratio = window.devicePixelRatio || 1;
       ctx.save();
+      ctx.setLineDash([]); // the last series' dash is still set
       ctx.beginPath();
       ctx.rect(u.bbox.left, u.bbox.top, u.bbox.width, u.bbox.height);
       ctx.clip();
@@ -51,6 +52,7 @@
           const e = s.errors[idx];
           if (v == null || e == null || !(e > 0)) return;
           const x = u.valToPos(u.data[0][idx], 'x', true);
+          // an interval that reaches zero runs off a log axis: drawn to its bottom, not shortened
           const low = logY && v - e <= 0 ? u.scales.y.min : v - e;
           const top = u.valToPos(v + e, 'y', true);
           const bottom = u.valToPos(low, 'y', true);
@@ -87,11 +89,13 @@
     let u = null;
     function draw() {
       if (u) u.destroy();
-      const logX = spec.fixedX || state.logX;
+      const logX = !spec.linearX && (spec.fixedX || state.logX);
       const xs = logX ? positive(spec.x) : spec.x;
       const series = spec.series.map((s, i) => ({
         label: s.label, stroke: s.stroke, width: s.width, dash: s.dash, show: state.shown[i], spanGaps: true,
-        points: {show: s.points !== false, size: s.kind === 'model' ? 0 : 4 + s.width * 1.2, fill: s.stroke},
+        // a model is a hollow marker, so that a model of one cell, which has no line, still shows
+        points: s.kind === 'model' ? {show: true, size: 7, width: 1.5, fill: '#ffffff'}
+          : {show: true, size: 4 + s.width * 1.2, fill: s.stroke},
         paths: s.line === false ? () => null : undefined,
         value: (self, v, si, idx) => v == null ? '—'
           : fmt(v) + (s.errors && idx != null && s.errors[idx] != null ? ' ± ' + fmt(s.errors[idx]) : '')
@@ -102,7 +106,7 @@
         height: spec.height || 360,
         scales: {x: {time: false, distr: logX ? 3 : 1}, y: {distr: state.logY ? 3 : 1}},
         axes: [
-          {label: spec.xLabel, values: spec.xValues},
+          {label: spec.xLabel, values: spec.xValues, splits: spec.xSplits},
           {label: spec.yLabel, size: 62}
         ],
         series: [{label: spec.xName || 'N', value: (self, v) => v == null ? '—' : (spec.xFormat || fmt)(v)}]
@@ -183,10 +187,16 @@
   });
 
   // The percentile spectrum: x = 1/(1-q) on a log axis, labelled as the percentile it stands for.
-  const percentileOf = x => 100 * (1 - 1 / x);
+  // x is log10(1/(1-q)) on a linear axis, so that the ticks sit on whole decades: 0%, 90%, 99%, 99.9%...
   const percentileLabel = x => {
-    const p = percentileOf(x);
-    return p <= 0 ? '0%' : (p >= 99 ? p.toPrecision(p >= 99.99 ? 6 : 4) : p.toFixed(0)) + '%';
+    const p = 100 * (1 - Math.pow(10, -x));
+    return p <= 0 ? '0%' : (p >= 99 ? String(Number(p.toPrecision(Math.max(3, Math.ceil(x) + 1)))) : p.toFixed(0)) + '%';
+  };
+  const decades = (self, axis, min, max) => {
+    const ticks = [];
+    for (let d = Math.ceil(min); d <= max; d++) ticks.push(d);
+    if (max - min < 3) ticks.push(Math.log10(2), Math.log10(4)); // 50% and 75%, for a cell of few requests
+    return ticks.filter(t => t >= min && t <= max).sort((a, b) => a - b);
   };
   const spectrumNote = document.getElementById('spectrum-note');
   const rows = [...document.querySelectorAll('#summary tr[data-row]')];
@@ -204,12 +214,12 @@
     }
     spectrumNote.textContent = row.cell + ': latency at each percentile of every measured request'
       + ' (and bystander), all forks and iterations merged.';
-    const tables = parts.map(k => [row.spectra[k].map(p => 1 / (1 - p[0] / 100)), row.spectra[k].map(p => p[1])]);
+    const tables = parts.map(k => [row.spectra[k].map(p => -Math.log10(1 - p[0] / 100)), row.spectra[k].map(p => p[1])]);
     const joined = uPlot.join(tables);
     const colours = {requests: '#222222', bystanders: '#1f77b4'};
     chart({id: 'chart-spectrum', key: 'spectrumChart', title: 'Percentile spectrum of ' + row.cell, xLabel: 'percentile',
-      yLabel: 'latency, ms', fixedX: true, xName: 'percentile', xFormat: percentileLabel,
-      xValues: (self, splits) => splits.map(percentileLabel), x: joined[0],
+      yLabel: 'latency, ms', fixedX: true, linearX: true, xName: 'percentile', xFormat: percentileLabel,
+      xSplits: decades, xValues: (self, splits) => splits.map(percentileLabel), x: joined[0],
       series: parts.map((k, i) => ({label: k, kind: 'measured', stroke: colours[k], width: 2, values: joined[i + 1]})),
       height: 320});
     const points = parts.reduce((sum, k) => sum + row.spectra[k].length, 0);

@@ -73,7 +73,8 @@ class PageDataTest {
     }
 
     @Test
-    @DisplayName("gives each handler its colour from HandlerLooks, and the zero-delay control grey, named a control")
+    @DisplayName(
+            "gives each handler its colour from HandlerLooks and its name, and the zero-delay control grey, named a control")
     void colours() throws Exception {
         JsonObject data = of(JmhResults.read(WITH_LOGS));
         for (Object entry : data.getJsonArray("lines")) {
