@@ -29,15 +29,27 @@ public record Chromium(String dom, String stderr) {
 
     /** Opens the page, dumps its DOM, and keeps a screenshot at {@code screenshot}. */
     public static Chromium open(Path page, Path screenshot) throws IOException, InterruptedException {
-        Chromium loaded = run(page, List.of("--dump-dom"));
+        return open(page, "", screenshot);
+    }
+
+    /** The same with a URL fragment ({@code #...}, without the #) that the page's script reads on load. */
+    public static Chromium open(Path page, String fragment, Path screenshot) throws IOException, InterruptedException {
+        Chromium loaded = dump(page, fragment);
         Files.createDirectories(screenshot.toAbsolutePath().getParent());
         run(
                 page,
+                fragment,
                 List.of("--screenshot=" + screenshot.toAbsolutePath(), "--window-size=1400,1000", "--hide-scrollbars"));
         return loaded;
     }
 
-    private static Chromium run(Path page, List<String> what) throws IOException, InterruptedException {
+    /** The page's DOM after its scripts ran, with a URL fragment (without the #), no screenshot. */
+    public static Chromium dump(Path page, String fragment) throws IOException, InterruptedException {
+        return run(page, fragment, List.of("--dump-dom"));
+    }
+
+    private static Chromium run(Path page, String fragment, List<String> what)
+            throws IOException, InterruptedException {
         Path profile = Files.createTempDirectory("loopbench-chromium");
         List<String> command = new ArrayList<>(List.of(
                 BINARY.toString(),
@@ -52,7 +64,7 @@ public record Chromium(String dom, String stderr) {
                 "--v=0",
                 "--virtual-time-budget=5000"));
         command.addAll(what);
-        command.add(page.toAbsolutePath().toUri().toString());
+        command.add(page.toAbsolutePath().toUri() + (fragment.isEmpty() ? "" : "#" + fragment));
         Path out = Files.createTempFile("chromium", ".out");
         Path err = Files.createTempFile("chromium", ".err");
         Process process = new ProcessBuilder(command)

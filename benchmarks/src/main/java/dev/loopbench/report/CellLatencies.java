@@ -59,8 +59,11 @@ public final class CellLatencies {
         static final Cell NONE = new Cell(Optional.empty(), Optional.empty(), Source.NONE);
     }
 
+    /** A cell's log merged: every request interval into one histogram, every bystander interval into another. */
+    public record Merged(Histogram requests, Histogram bystanders) {}
+
     private final Optional<Path> directory;
-    private final Map<String, Optional<Cell>> logs = new HashMap<>();
+    private final Map<String, Optional<Merged>> logs = new HashMap<>();
 
     private CellLatencies(Optional<Path> directory) {
         this.directory = directory;
@@ -83,9 +86,19 @@ public final class CellLatencies {
     }
 
     public Cell of(JmhResult result) {
-        Optional<Cell> logged = directory.flatMap(
-                dir -> logs.computeIfAbsent(LatencyLog.fileName(result.params()), name -> read(dir.resolve(name))));
-        return logged.orElseGet(() -> result.forks() == 1 ? oneTrial(result) : Cell.NONE);
+        return merged(result)
+                .map(CellLatencies::cell)
+                .orElseGet(() -> result.forks() == 1 ? oneTrial(result) : Cell.NONE);
+    }
+
+    /** The cell's log, merged; empty without a readable log. */
+    public Optional<Merged> merged(JmhResult result) {
+        return log(result).flatMap(log -> logs.computeIfAbsent(log.getFileName().toString(), name -> read(log)));
+    }
+
+    /** Where the cell's log would be; empty when these latencies have no folder. */
+    public Optional<Path> log(JmhResult result) {
+        return directory.map(dir -> dir.resolve(LatencyLog.fileName(result.params())));
     }
 
     /** Measured waves: requests / N, from the log when there is one, else from the benchmark's request counter. */
@@ -101,7 +114,7 @@ public final class CellLatencies {
         return Double.isFinite(requests) ? Math.round(requests / n) : 0;
     }
 
-    private static Optional<Cell> read(Path log) {
+    private static Optional<Merged> read(Path log) {
         if (!Files.isRegularFile(log)) {
             return Optional.empty();
         }
@@ -118,10 +131,15 @@ public final class CellLatencies {
         } catch (FileNotFoundException | RuntimeException e) {
             return Optional.empty(); // a log cut short or unreadable: the benchmark's own figures, if one fork
         }
-        return Optional.of(new Cell(
-                requests.getTotalCount() == 0 ? Optional.empty() : Optional.of(Percentiles.of(requests)),
-                bystanders.getTotalCount() == 0 ? Optional.empty() : Optional.of(Percentiles.of(bystanders)),
-                Source.LOG));
+        return Optional.of(new Merged(requests, bystanders));
+    }
+
+    private static Cell cell(Merged merged) {
+        return new Cell(percentiles(merged.requests()), percentiles(merged.bystanders()), Source.LOG);
+    }
+
+    private static Optional<Percentiles> percentiles(Histogram nanos) {
+        return nanos.getTotalCount() == 0 ? Optional.empty() : Optional.of(Percentiles.of(nanos));
     }
 
     /** One fork: the benchmark's trial figures are the percentiles of that trial's merged histogram. */

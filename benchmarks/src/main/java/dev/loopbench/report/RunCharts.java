@@ -95,10 +95,13 @@ public final class RunCharts {
     }
 
     /** A line of cells, how it is drawn, and its x values. */
-    private record Drawn(WaveLines.Line line, SeriesLook look, double[] concurrency) {}
+    record Drawn(WaveLines.Line line, SeriesLook look, double[] concurrency) {}
 
-    /** Thick lines are drawn first, so that the thin ones of handlers that measured alike stay visible on top. */
-    private static List<Drawn> thickestFirst(List<JmhResult> results) {
+    /**
+     * Thick lines are drawn first, so that the thin ones of handlers that measured alike stay visible on top;
+     * index.html draws in the same order with the same looks.
+     */
+    static List<Drawn> thickestFirst(List<JmhResult> results) {
         List<WaveLines.Line> lines = new ArrayList<>(WaveLines.of(results));
         lines.sort(Comparator.comparingDouble(
                 line -> -SeriesLook.of(line.handler(), 0).lineWidth()));

@@ -5,6 +5,8 @@ import dev.loopbench.model.ModelFit;
 import dev.loopbench.render.ChartFailure;
 import dev.loopbench.render.ChartStyle;
 import dev.loopbench.render.HtmlReport;
+import dev.loopbench.render.Uplot;
+import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,52 +25,40 @@ public final class RunReport {
         return ModelFit.describe() + ",";
     }
 
+    /** The one sentence the page opens with; the lesson chart under it shows it measured. */
+    static final String LESSON = "Requests that want no wait wait behind a handler that holds the event loop.";
+
     /**
      * @return what was written, a sentence each, or why the charts could not be drawn
      */
     public static List<String> write(List<JmhResult> results, Path resultsFile, Path directory) throws IOException {
         List<String> written = new ArrayList<>();
-        List<HtmlReport.Section> sections = new ArrayList<>();
+        boolean staticCharts = false;
         if (!WaveLines.of(results).isEmpty()) {
             try {
                 ChartStyle.save(RunCharts.waveTime(results), directory.resolve(WAVE_TIME));
                 ChartStyle.save(RunCharts.parallelism(results), directory.resolve(PARALLELISM));
                 written.add("wrote " + directory.resolve(WAVE_TIME + ".png") + " and .svg");
                 written.add("wrote " + directory.resolve(PARALLELISM + ".png") + " and .svg");
-                sections.add(new HtmlReport.Section(
-                        "Wave time against concurrency",
-                        "Each point is the mean time for a wave of N simultaneous requests to complete, with JMH's"
-                                + " 99.9% error bar; the dashed line in the same colour is the model, ceil(N / L) x D."
-                                + " A flat line is a handler whose waits overlap; a staircase is one that serves N requests"
-                                + " L at a time.",
-                        HtmlReport.image(WAVE_TIME, "wave time against concurrency")));
-                sections.add(new HtmlReport.Section(
-                        "Effective parallelism against concurrency",
-                        "P = N x D / T: how many requests the server behaved as if it could wait for at once. It climbs with"
-                                + " N while the handler keeps up and flattens at its number of lanes L.",
-                        HtmlReport.image(PARALLELISM, "effective parallelism against concurrency")));
+                staticCharts = true;
             } catch (IOException | RuntimeException | Error e) {
                 written.add("no charts: " + ChartFailure.describe(e));
             }
         }
-        sections.add(new HtmlReport.Section(
-                "Summary",
-                "measured: JMH's mean wave time with its 99.9% error; T0: the zero-delay control (timer at ms=0) at the"
-                        + " same N, what sending, parsing and answering N requests costs; model: ceil(N / L) x D;"
-                        + " waves: the measured waves the interval rests on; fit: "
-                        + HtmlReport.escape(ModelFit.describeJudgement())
-                        + "; P: N x D / measured; p50, p99: percentiles of every measured request of the cell, all forks and"
-                        + " iterations, from its merged histogram (latency/&lt;cell&gt;.hlog); bystander p99: what"
-                        + " cheap requests (GET /health) on connections of their own waited meanwhile; loop lag max: the"
-                        + " server's own view, how late its event loops ran a task due every few ms (from /metrics).",
-                HtmlReport.table(Summary.rows(results, CellLatencies.beside(resultsFile)), Summary.ALIGNMENT)));
+        CellLatencies latencies = CellLatencies.beside(resultsFile);
+        Path page = directory.resolve("index.html");
+        JsonObject data = PageData.of(results, latencies, page);
         RunFacts facts = RunFacts.of(results);
         HtmlReport.write(
-                directory.resolve("index.html"),
+                page,
                 "loopbench: what blocking the event loop costs",
                 facts.describe() + " · " + resultsFile.getFileName(),
-                sections);
-        written.add("wrote " + directory.resolve("index.html"));
+                IndexSections.of(results, latencies, data, staticCharts),
+                new HtmlReport.Inline(
+                        List.of(Uplot.css(), IndexSections.resource("index.css")),
+                        data.encode(),
+                        List.of(Uplot.script(), IndexSections.resource("index.js"))));
+        written.add("wrote " + page + " (interactive, self-contained: uPlot " + Uplot.version() + " inlined)");
         return written;
     }
 }
