@@ -8,11 +8,11 @@ public record JmhSettings(
         int warmupIterations, int warmupMillis, int measurementIterations, int measurementMillis, int forks) {
 
     /**
-     * A fork's JVM, its server and client, and the warm-up wave that opens the connections, before
-     * the first iteration: a whole JMH run of one 1 ms iteration took 2.1 s at N = 1 and 3.6 s at
-     * N = 1000, its own runner JVM included.
+     * A fork's JVM, its server, client and bystanders, the warm-up wave that opens the connections,
+     * and its close; and the JMH runner's own JVM, shared by a family's cells. Measured: the cells
+     * of a --quick run from a fresh clone each took 1.5 to 3.3 s more than their iterations.
      */
-    static final double FORK_START_SECONDS = 1.5;
+    static final double FORK_START_SECONDS = 3.0;
 
     /** The benchmark's own annotations: what {@code java -jar benchmarks.jar} runs without options. */
     public static final JmhSettings ANNOTATED = new JmhSettings(
@@ -68,7 +68,7 @@ public record JmhSettings(
      * These settings fitted to a cell whose wave the model puts at {@code waveMillis}.
      *
      * <ul>
-     *   <li>A long wave, one that fills at least half an iteration, gets iterations of exactly one
+     *   <li>A long wave, one that fills more than half an iteration, gets iterations of exactly one
      *       wave ({@link #ONE_WAVE_MILLIS}), {@code minWaves} of them. How many waves a longer
      *       iteration holds depends on how far the real wave is off the model: the compute cells'
      *       800 ms waves took 1.0 to 1.8 s, so "two waves an iteration" had been one, and their
@@ -90,7 +90,7 @@ public record JmhSettings(
         double wave = waveMillis / 1000;
         // the set-up's own wave (ConnectionWarmUp) is the same wave: where one fills a warm-up, it is the warm-up
         int warmups = wavesPerIteration(warmupMillis, wave) == 1 ? 0 : warmupIterations;
-        if (waveMillis * 2 >= measurementMillis) {
+        if (waveMillis * 2 > measurementMillis) {
             return new JmhSettings(
                     warmups, warmupMillis, Math.max(measurementIterations, minWaves), ONE_WAVE_MILLIS, forks);
         }
