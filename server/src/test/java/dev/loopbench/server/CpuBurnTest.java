@@ -31,7 +31,9 @@ class CpuBurnTest {
         String context = String.format(
                 Locale.ROOT, "burn of %d ms: %.3f ms of CPU, %.3f ms of wall clock", ms, cpuMillis, wallMillis);
         assertTrue(cpuMillis >= ms && cpuMillis < ms + 1, context);
-        assertTrue(wallMillis >= cpuMillis - 0.1, "the wall clock cannot run slower than the CPU: " + context);
+        // the CPU reading spans more than the burn's own start and finish (the calls around it, a
+        // safepoint): 30.461 ms of CPU against 30.132 of wall once on a fresh CI machine
+        assertTrue(wallMillis >= cpuMillis - 1, "the wall clock cannot run slower than the CPU: " + context);
         assertEquals(Thread.currentThread().getName(), burnt.thread(), context);
     }
 
