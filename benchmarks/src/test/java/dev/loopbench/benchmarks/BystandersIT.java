@@ -29,6 +29,7 @@ class BystandersIT {
     void waitBehindTheSleepers() throws Exception {
         Path output = Files.createTempFile("jmh-bystanders", ".txt");
         Map<String, Map<String, Result>> byHandler = new TreeMap<>();
+        Map<String, Double> waveMillis = new TreeMap<>();
         for (RunResult result : new Runner(JmhRuns.smoke(output)
                         .param("handler", "event-loop-sleep", "timer")
                         .param("concurrency", Integer.toString(CONCURRENCY))
@@ -40,8 +41,11 @@ class BystandersIT {
             byHandler.put(
                     result.getParams().getParam("handler"),
                     result.getAggregatedResult().getSecondaryResults());
+            waveMillis.put(
+                    result.getParams().getParam("handler"),
+                    result.getAggregatedResult().getPrimaryResult().getScore());
         }
-        String context = "JMH output in " + output + "; " + describe(byHandler);
+        String context = "JMH output in " + output + "; waves " + waveMillis + "; " + describe(byHandler);
         assertEquals(2, byHandler.size(), context);
         double sleepModel = WaveModel.bystanderWaitMillis(
                 HandlerStyle.EVENT_LOOP_SLEEP, CONCURRENCY, DELAY_MS, new ServerShape(1, 20, 1));
@@ -51,10 +55,13 @@ class BystandersIT {
                 .getScore();
         double beside = byHandler.get("timer").get(WaveProfiler.BYSTANDER_MAX).getScore();
         assertTrue(sleeping >= 3 * DELAY_MS, "behind 8 sleeps of 50 ms on the only loop: several D; " + context);
-        // the model's worst case is the whole wave on the loop; a bystander sent just before it ends waits a D more
+        // the worst case is the whole wave on the loop, the model's or the measured one where a machine's wake-ups
+        // make it longer (some 10 ms a round on one VM); a bystander sent just before it ends waits a D more
+        double wholeWave = Math.max(sleepModel, waveMillis.get("event-loop-sleep"));
         assertTrue(
-                sleeping <= sleepModel + DELAY_MS + 15,
-                "at most the wave on its loop (" + sleepModel + " ms); " + context);
+                sleeping <= wholeWave + DELAY_MS + 15,
+                "at most the wave on its loop (model " + sleepModel + " ms, measured "
+                        + waveMillis.get("event-loop-sleep") + " ms); " + context);
         double besideMedian =
                 byHandler.get("timer").get(WaveProfiler.BYSTANDER_P50).getScore();
         assertTrue(besideMedian < DELAY_MS / 10.0, "a timer leaves the loop free: a few ms; " + context);

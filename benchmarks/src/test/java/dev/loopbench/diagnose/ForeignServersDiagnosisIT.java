@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 class ForeignServersDiagnosisIT {
 
     private static final int DELAY_MS = 50;
+    private static final int NO_STALL_DELAY_MS = 200;
 
     private static final Path CLOSING_SERVER =
             Path.of("src", "test", "resources", "servers", "closing_server.py").toAbsolutePath();
@@ -70,8 +71,10 @@ class ForeignServersDiagnosisIT {
     @Test
     @DisplayName("the JDK HttpServer with two threads and -Dsun.net.httpserver.nodelay=true: lanes 2, no stall named")
     void jdkServerWithNodelay() throws Exception {
+        // D = 200 ms: what a machine adds to each answer (11 ms on one VM: the first byte at 61 ms for a 50 ms
+        // wait) is a fixed cost at D = 50, and is not what this case is about
         try (Server server = Server.start(jdk(true, 2))) {
-            assertLanesAndStall(sweep(server.url, OptionalInt.of(DELAY_MS), 8), 2, false);
+            assertLanesAndStall(sweep(server.url, OptionalInt.of(NO_STALL_DELAY_MS), 8), 2, false);
         }
     }
 
