@@ -83,18 +83,31 @@ class OtherServersIT {
             Measured measured = measure(server, concurrency);
             assertEquals(1, measured.results.size(), "one score expected; JMH printed:\n" + measured.printed);
             double wave = measured.results.iterator().next().getPrimaryResult().getScore();
-            double model = Math.ceil((double) concurrency / lanes) * DELAY_MS;
+            // one round as this machine serves it: D plus what it adds to each answer (9 to 22 ms a round on one
+            // VM), which the model of a foreign server has no T0 for
+            double round = Math.max(
+                    DELAY_MS,
+                    measure(server, 1)
+                            .results
+                            .iterator()
+                            .next()
+                            .getPrimaryResult()
+                            .getScore());
+            double model = Math.ceil((double) concurrency / lanes) * round;
             String context = String.format(
-                    "k = %d threads, N = %d, D = %d ms: measured %.1f ms, model ceil(N / k) x D = %.0f ms;"
-                            + " with one lane more or less the model would be %.0f or %.0f ms",
+                    "k = %d threads, N = %d, D = %d ms: measured %.1f ms, one round (N = 1) %.1f ms, model"
+                            + " ceil(N / k) x round = %.0f ms; with one lane more or less the model would be %.0f or %.0f ms",
                     lanes,
                     concurrency,
                     DELAY_MS,
                     wave,
+                    round,
                     model,
-                    Math.ceil((double) concurrency / (lanes + 1)) * DELAY_MS,
-                    Math.ceil((double) concurrency / Math.max(1, lanes - 1)) * DELAY_MS);
-            assertTrue(wave >= 0.97 * model, "k threads cannot wait faster than the model: " + context);
+                    Math.ceil((double) concurrency / (lanes + 1)) * round,
+                    Math.ceil((double) concurrency / Math.max(1, lanes - 1)) * round);
+            assertTrue(
+                    wave >= 0.97 * Math.ceil((double) concurrency / lanes) * DELAY_MS,
+                    "k threads cannot wait faster than ceil(N / k) x D: " + context);
             assertTrue(ModelFit.fits(wave, model), "the summary's fit, " + ModelFit.describe() + ": " + context);
         }
     }

@@ -55,8 +55,16 @@ class ForeignServersDiagnosisIT {
     void twoWritesWithoutMs() throws Exception {
         try (TwoWriteServer server = TwoWriteServer.start(3)) {
             LanesSweep.Result result = sweep(server.url(), OptionalInt.empty(), 16);
+            String verdict = describe(result);
+            if (!result.fit().exact() && result.fit().lanes().equals(OptionalInt.of(4))) {
+                // without --ms the step is fitted too; on a machine that adds some 10 ms to each answer, 4 lanes of
+                // 68 ms can fit the probes as well as 3 of 50: the verdict must then say its step is not pinned
+                // and name 3 as the next best, not claim 4
+                assertTrue(verdict.contains("not pinned") && verdict.contains("next best L = 3"), verdict);
+                return;
+            }
             assertLanesAndStall(result, 3, true);
-            assertEquals(TwoWriteServer.DEFAULT_DELAY_MS, result.fit().delayMillis(), 0.3 * DELAY_MS, describe(result));
+            assertEquals(TwoWriteServer.DEFAULT_DELAY_MS, result.fit().delayMillis(), 0.3 * DELAY_MS, verdict);
         }
     }
 
