@@ -51,8 +51,7 @@ class RunReportBrowserTest {
     @DisplayName("opens from file:// with no console error, a row per cell, and links to the static charts")
     void opensWithNoConsoleError() throws Exception {
         Path results = Fixtures.path(WITHOUT_LOGS);
-        List<JmhResult> measured = JmhResults.read(results);
-        RunReport.write(measured, results, dir);
+        List<JmhResult> measured = reported(results);
         Path screenshot = Path.of("target", "screenshots", "index.png");
         Chromium page = Chromium.open(dir.resolve("index.html"), screenshot);
         assertEquals(List.of(), page.consoleErrors(), page.stderr());
@@ -68,8 +67,7 @@ class RunReportBrowserTest {
             "draws every cell of a run with logs in each chart, the model where there is one, with no console error")
     void chartsHoldTheCells() throws Exception {
         Path results = Fixtures.path(WITH_LOGS);
-        List<JmhResult> measured = JmhResults.read(results);
-        RunReport.write(measured, results, dir);
+        List<JmhResult> measured = reported(results);
         Path screenshot = Path.of("target", "screenshots", "index-quick-run.png");
         Chromium page = Chromium.open(dir.resolve("index.html"), screenshot);
         String context = "cells " + labels(measured) + "\nconsole: " + page.consoleErrors();
@@ -105,8 +103,7 @@ class RunReportBrowserTest {
     @DisplayName("filters and sorts the table from #filter=timer&sort=N&desc: the timer rows only, largest N first")
     void filtersAndSorts() throws Exception {
         Path results = Fixtures.path(WITH_LOGS);
-        List<JmhResult> measured = JmhResults.read(results);
-        RunReport.write(measured, results, dir);
+        List<JmhResult> measured = reported(results);
         Chromium page = Chromium.dump(dir.resolve("index.html"), "filter=timer&sort=N&desc");
         List<JmhResult> ordered = Summary.ordered(measured);
         Predicate<Integer> timer = i -> ordered.get(i).param("handler").contains("timer");
@@ -128,8 +125,7 @@ class RunReportBrowserTest {
             "draws a cell's percentile spectrum from #cell=, with every point of its log, and a note for a cell without one")
     void drawsTheSpectrum() throws Exception {
         Path results = Fixtures.path(WITH_LOGS);
-        List<JmhResult> measured = JmhResults.read(results);
-        RunReport.write(measured, results, dir);
+        List<JmhResult> measured = reported(results);
         JsonObject data = PageData.of(measured, CellLatencies.beside(results), dir.resolve("index.html"));
         JsonObject sleep = row(data, "event-loop-sleep-N16-D100-E2.hlog");
         int points = sleep.getJsonObject("spectra").getJsonArray("requests").size()
@@ -156,8 +152,7 @@ class RunReportBrowserTest {
     @DisplayName("works without any latency log: no spectrum, a note instead, the charts that need none still drawn")
     void withoutLogs() throws Exception {
         Path results = Fixtures.path(WITHOUT_LOGS);
-        List<JmhResult> measured = JmhResults.read(results);
-        RunReport.write(measured, results, dir);
+        List<JmhResult> measured = reported(results);
         String first = LatencyLog.fileName(Summary.ordered(measured).get(0).params());
         Chromium page = Chromium.dump(dir.resolve("index.html"), "cell=" + first);
         String context = "cells " + labels(measured) + "\n" + page.dom();
@@ -208,5 +203,12 @@ class RunReportBrowserTest {
 
     private static List<String> labels(List<JmhResult> results) {
         return results.stream().map(JmhResult::label).toList();
+    }
+
+    /** The results file's cells, with its report written to {@code dir} as the run writes it. */
+    private List<JmhResult> reported(Path results) throws Exception {
+        List<JmhResult> measured = JmhResults.read(results);
+        RunReport.write(measured, results, dir);
+        return measured;
     }
 }
