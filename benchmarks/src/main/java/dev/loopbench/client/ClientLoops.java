@@ -2,8 +2,14 @@ package dev.loopbench.client;
 
 import dev.loopbench.benchmarks.BenchmarkDefaults;
 import dev.loopbench.server.Transports;
+import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.EventExecutor;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.internal.VertxInternal;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -27,6 +33,22 @@ abstract class ClientLoops implements WaveClient {
         this.vertx = Transports.builder()
                 .with(new VertxOptions().setEventLoopPoolSize(BenchmarkDefaults.CLIENT_EVENT_LOOPS))
                 .build();
+    }
+
+    /**
+     * One context on each of the client's event loops, so that a wave's connections spread over
+     * all of them. {@code getOrCreateContext()} from the benchmark thread does not: its round robin
+     * is shared with whatever else picks a loop, and measured here it put both contexts of a
+     * client on one loop, which did all the work while the other had none.
+     */
+    protected List<Context> contextPerLoop() {
+        VertxInternal internal = (VertxInternal) vertx;
+        List<Context> contexts = new ArrayList<>();
+        for (EventExecutor loop : internal.nettyEventLoopGroup()) {
+            contexts.add(
+                    internal.contextBuilder().withEventLoop((EventLoop) loop).build());
+        }
+        return contexts;
     }
 
     @Override

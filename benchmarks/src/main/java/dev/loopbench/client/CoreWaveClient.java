@@ -1,6 +1,5 @@
 package dev.loopbench.client;
 
-import dev.loopbench.benchmarks.BenchmarkDefaults;
 import dev.loopbench.server.Transports;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -68,9 +67,8 @@ final class CoreWaveClient extends ClientLoops {
         this.http = vertx.httpClientBuilder()
                 .with(ClientOptions.forTarget(endpoint.tls()))
                 .build();
-        for (int i = 0; i < BenchmarkDefaults.CLIENT_EVENT_LOOPS; i++) {
-            contexts.add(
-                    vertx.getOrCreateContext()); // from a non-Vert.x thread: a new context, round robin over the loops
+        contexts.addAll(contextPerLoop());
+        for (int i = 0; i < contexts.size(); i++) {
             slotsByLoop.add(new ArrayList<>());
         }
         for (int i = 0; i < concurrency; i++) {

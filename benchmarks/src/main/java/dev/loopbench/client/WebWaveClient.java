@@ -1,6 +1,5 @@
 package dev.loopbench.client;
 
-import dev.loopbench.benchmarks.BenchmarkDefaults;
 import dev.loopbench.server.Transports;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -58,10 +57,7 @@ final class WebWaveClient extends ClientLoops {
         this.concurrency = concurrency;
         this.timeoutMs = timeoutMs;
         this.latencyNanos = latencyNanos;
-        for (int i = 0; i < BenchmarkDefaults.CLIENT_EVENT_LOOPS; i++) {
-            contexts.add(
-                    vertx.getOrCreateContext()); // from a non-Vert.x thread: a new context, round robin over the loops
-        }
+        contexts.addAll(contextPerLoop());
         int shardCount = (concurrency + SHARD_CONNECTIONS - 1) / SHARD_CONNECTIONS;
         for (int i = 0; i < shardCount; i++) {
             int requests = concurrency / shardCount + (i < concurrency % shardCount ? 1 : 0);

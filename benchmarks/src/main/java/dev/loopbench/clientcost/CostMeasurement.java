@@ -20,6 +20,11 @@ import org.HdrHistogram.Recorder;
  */
 final class CostMeasurement {
 
+    /** Unmeasured waves before each measured batch: at least this long and this many ({@link #settle}). */
+    static final Duration SETTLE = Duration.ofMillis(250);
+
+    static final int SETTLE_WAVES = 10;
+
     private final ComparisonOptions options;
     private final LoopbenchServerProcess server;
     private final Optional<Wrk> wrk;
@@ -179,6 +184,7 @@ final class CostMeasurement {
         long requests;
 
         void measure(WaveClient client, int concurrency) throws Exception {
+            settle(client, concurrency);
             long clientBefore = CpuTime.ofThisProcess();
             long serverBefore = server.cpuNanos();
             for (int i = 0; i < options.wavesPerRound(); i++) {
@@ -187,6 +193,20 @@ final class CostMeasurement {
             clientCpu += CpuTime.ofThisProcess() - clientBefore;
             serverCpu += server.cpuNanos() - serverBefore;
             requests += (long) options.wavesPerRound() * concurrency;
+        }
+    }
+
+    /**
+     * Unmeasured waves, back to back, before a batch: after a pause (a wrk run, the other client's
+     * batch) the first waves are slow on a VM and the rest settle. Measured on this 2-core VM at
+     * N = 256: the first wave after wrk 6 to 37 ms, the next nine 2.1 to 6.5, then a steady 2.1 to
+     * 2.4; 20 waves measured straight after wrk read a median of 2.61 to 3.43 ms where the steady
+     * state is 2.2. wrk's rate is a steady state too (its own ramp is a few ms of its 5 s).
+     */
+    static void settle(WaveClient client, int concurrency) throws Exception {
+        long ends = System.nanoTime() + SETTLE.toNanos();
+        for (int wave = 0; wave < SETTLE_WAVES || System.nanoTime() < ends; wave++) {
+            fire(client, concurrency, "a settling wave");
         }
     }
 

@@ -3,12 +3,16 @@ package dev.loopbench.client;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.loopbench.benchmarks.BenchmarkDefaults;
 import dev.loopbench.benchmarks.JdkHttpServer;
 import dev.loopbench.benchmarks.JdkHttpServer.Behaviour;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.HdrHistogram.Recorder;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -57,6 +61,27 @@ class WaveClientTest {
                     assertTrue(
                             answer.body() != null && !answer.body().isEmpty(), "a body for " + answer + ": " + context);
                 }
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("spreads a wave over all of its event loops, not one")
+    void usesEveryLoop() throws Exception {
+        int loops = BenchmarkDefaults.CLIENT_EVENT_LOOPS;
+        int concurrency = 2 * loops;
+        try (JdkHttpServer server = JdkHttpServer.start(concurrency, Behaviour.PLAIN)) {
+            Set<String> threads = ConcurrentHashMap.newKeySet();
+            try (WaveClient client = WaveClient.open(
+                    WaveClient.Kind.CORE, server.url() + "/sleep?ms=1", concurrency, 10_000, new Recorder(3))) {
+                client.fire();
+                WaveClient.Wave wave =
+                        client.fire(answer -> threads.add(Thread.currentThread().getName()));
+                assertEquals(0, wave.failures(), "wave " + wave);
+                assertEquals(
+                        loops,
+                        threads.size(),
+                        "a wave of " + concurrency + " on " + loops + " loops was answered on " + threads);
             }
         }
     }
