@@ -83,11 +83,8 @@ final class CoreWaveClient extends ClientLoops {
         for (int loop = 0; loop < contexts.size(); loop++) {
             List<Slot> slots = slotsByLoop.get(loop);
             if (!slots.isEmpty()) {
-                contexts.get(loop).runOnContext(ignored -> {
-                    for (Slot slot : slots) {
-                        send(slot, wave, answers);
-                    }
-                });
+                contexts.get(loop)
+                        .runOnContext(ignored -> wave.sendEach(slots.size(), i -> send(slots.get(i), wave, answers)));
             }
         }
         return wave.await(start, timeoutMs, "GET " + uri);
@@ -96,7 +93,6 @@ final class CoreWaveClient extends ClientLoops {
     /** On the slot's event loop: its connection, opened first when it has none. */
     private void send(Slot slot, InFlight wave, Consumer<Answer> answers) {
         long sent = System.nanoTime();
-        wave.sending(sent);
         HttpClientConnection connection = slot.connection;
         Future<HttpClientConnection> ready = connection != null ? Future.succeededFuture(connection) : open(slot);
         ready.compose(open -> open.request(request))

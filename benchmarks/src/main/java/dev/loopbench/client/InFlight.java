@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntConsumer;
 
 /** The answers a wave still waits for, counted from the client's event loops; the benchmark thread waits for the last. */
 final class InFlight {
@@ -23,8 +24,22 @@ final class InFlight {
         remaining = new AtomicInteger(requests);
     }
 
-    /** A client loop reached one request of the wave, about to send it. */
-    void sending(long nanos) {
+    /**
+     * On a client loop: sends its {@code count} requests of the wave, marking when it reached the
+     * first and the last. Marked once per loop and not per request: the loops would contend for
+     * those two shared counters 2N times a wave, on the path that is measured.
+     */
+    void sendEach(int count, IntConsumer send) {
+        int last = count - 1;
+        for (int i = 0; i <= last; i++) {
+            if (i == 0 || i == last) {
+                sending(System.nanoTime());
+            }
+            send.accept(i);
+        }
+    }
+
+    private void sending(long nanos) {
         firstSent.compareAndSet(0, nanos);
         lastSent.accumulateAndGet(nanos, Math::max);
     }

@@ -81,18 +81,13 @@ final class WebWaveClient extends ClientLoops {
         InFlight wave = new InFlight(concurrency);
         long start = System.nanoTime();
         for (Shard shard : shards) {
-            shard.context.runOnContext(ignored -> {
-                for (int i = 0; i < shard.requests; i++) {
-                    send(shard.web, wave, answers);
-                }
-            });
+            shard.context.runOnContext(ignored -> wave.sendEach(shard.requests, i -> send(shard.web, wave, answers)));
         }
         return wave.await(start, timeoutMs + 10_000, "GET " + uri);
     }
 
     private void send(WebClient web, InFlight wave, Consumer<Answer> answers) {
         long sent = System.nanoTime();
-        wave.sending(sent);
         web.get(port, host, uri).timeout(timeoutMs).send().onComplete(result -> {
             long received = System.nanoTime();
             if (answers != null) {

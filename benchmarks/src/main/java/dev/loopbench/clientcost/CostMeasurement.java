@@ -55,10 +55,8 @@ final class CostMeasurement {
                 if (first) {
                     out.printf("harness: %s client on the %s transport%n", kind.param(), client.transport());
                 }
-                long warmupEnds = System.nanoTime() + options.warmup().toNanos();
-                do {
-                    fire(client, concurrency, "a warm-up wave of the " + kind.param() + " client");
-                } while (System.nanoTime() < warmupEnds);
+                fireUnmeasured(
+                        client, concurrency, options.warmup(), 1, "a warm-up wave of the " + kind.param() + " client");
             }
             if (wrk.isPresent() && !options.wrkWarmup().isZero()) {
                 runWrk(url, connections, options.wrkWarmup());
@@ -204,9 +202,15 @@ final class CostMeasurement {
      * state is 2.2. wrk's rate is a steady state too (its own ramp is a few ms of its 5 s).
      */
     static void settle(WaveClient client, int concurrency) throws Exception {
-        long ends = System.nanoTime() + SETTLE.toNanos();
-        for (int wave = 0; wave < SETTLE_WAVES || System.nanoTime() < ends; wave++) {
-            fire(client, concurrency, "a settling wave");
+        fireUnmeasured(client, concurrency, SETTLE, SETTLE_WAVES, "a settling wave");
+    }
+
+    /** Waves back to back for at least {@code duration} and at least {@code waves} of them, each still checked. */
+    private static void fireUnmeasured(WaveClient client, int concurrency, Duration duration, int waves, String which)
+            throws Exception {
+        long ends = System.nanoTime() + duration.toNanos();
+        for (int wave = 0; wave < waves || System.nanoTime() < ends; wave++) {
+            fire(client, concurrency, which);
         }
     }
 
