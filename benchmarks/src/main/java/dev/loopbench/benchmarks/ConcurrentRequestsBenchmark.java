@@ -170,7 +170,7 @@ public class ConcurrentRequestsBenchmark {
                     WaveClient.timeoutMillis(concurrency, delayMs, predicted),
                     metrics.latencyNanos));
             ConnectionWarmUp.openConnections(waves, cell, server.baseUrl());
-            bystanders = resources.add(WaveBystanders.start(cell, server, metrics.bystanderNanos));
+            bystanders = resources.add(WaveBystanders.start(cell, server, waves, metrics.bystanderNanos));
         } catch (CellUnusable e) {
             throw resources.closeAfter(e);
         } catch (Exception | Error e) {

@@ -2,6 +2,7 @@ package dev.loopbench.benchmarks;
 
 import dev.loopbench.client.Bystanders;
 import dev.loopbench.client.CellUnusable;
+import dev.loopbench.client.WaveClient;
 import dev.loopbench.model.ServerShape;
 import dev.loopbench.targets.RequestUrls;
 import dev.loopbench.targets.Target;
@@ -23,12 +24,13 @@ final class WaveBystanders implements AutoCloseable {
         this.bystanders = bystanders;
     }
 
-    static WaveBystanders start(WaveCell cell, Target server, Recorder latencyNanos) throws Exception {
+    static WaveBystanders start(WaveCell cell, Target server, WaveClient wave, Recorder latencyNanos) throws Exception {
         if (!cell.wantsBystanders()) {
             return NONE;
         }
         int eventLoops = server.shape().map(ServerShape::eventLoops).orElse(0);
         Bystanders bystanders = new Bystanders(
+                wave,
                 RequestUrls.requestUrl(server.baseUrl(), cell.bystander()),
                 Bystanders.connectionsFor(eventLoops),
                 latencyNanos);

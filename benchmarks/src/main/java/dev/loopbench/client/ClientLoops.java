@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * What both wave clients share: a {@code Vertx} of their own, on the client's own event loops
  * (never the server's), and the count of connections each opened, lost and was told to close.
  */
-abstract class ClientLoops implements WaveClient {
+abstract sealed class ClientLoops implements WaveClient permits CoreWaveClient, WebWaveClient {
 
     /** Parsed before the {@code Vertx} starts, so that a URL it cannot use leaves no threads behind. */
     protected final ClientOptions.Endpoint endpoint;
@@ -49,6 +49,12 @@ abstract class ClientLoops implements WaveClient {
                     internal.contextBuilder().withEventLoop((EventLoop) loop).build());
         }
         return contexts;
+    }
+
+    /** The loop the {@link Bystanders} beside this client send from: the last, which is as busy as any other. */
+    Context bystanderContext() {
+        List<Context> contexts = contextPerLoop();
+        return contexts.get(contexts.size() - 1);
     }
 
     @Override

@@ -12,7 +12,7 @@ import org.HdrHistogram.Recorder;
  * Either way every answer's status is checked and every successful request's latency recorded, and
  * a failed or missing answer is counted in the {@link Wave}, never dropped.
  */
-public interface WaveClient extends AutoCloseable {
+public sealed interface WaveClient extends AutoCloseable permits ClientLoops {
 
     /** Which client sends the wave: the {@code @Param client} values. */
     enum Kind {

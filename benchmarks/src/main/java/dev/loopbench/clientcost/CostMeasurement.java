@@ -83,8 +83,7 @@ final class CostMeasurement {
                             server,
                             clients.get(kinds.indexOf(WaveClient.Kind.CORE)),
                             concurrency,
-                            options.eventLoops(),
-                            options.rounds() * options.wavesPerRound()),
+                            options.eventLoops()),
                     out);
         } finally {
             for (WaveClient client : clients) {
@@ -224,7 +223,7 @@ final class CostMeasurement {
         return run;
     }
 
-    private static WaveClient.Wave fire(WaveClient client, int concurrency, String which) throws Exception {
+    static WaveClient.Wave fire(WaveClient client, int concurrency, String which) throws Exception {
         WaveClient.Wave wave = client.fire();
         if (wave.failures() > 0) {
             throw new Unmeasurable(which + " of " + concurrency + " failed: " + wave.failures() + " of "

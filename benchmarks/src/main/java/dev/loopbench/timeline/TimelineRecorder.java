@@ -46,7 +46,8 @@ public final class TimelineRecorder {
         ConcurrentLinkedQueue<WaveClient.Answer> answers = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<long[]> bystanderAnswers = new ConcurrentLinkedQueue<>();
         try (WaveClient client = WaveClient.open(url, concurrency, timeoutMs, new Recorder(3));
-                Bystanders bystanders = bystander.isPresent() ? bystanders(target, bystander.get(), delayMs) : null) {
+                Bystanders bystanders =
+                        bystander.isPresent() ? bystanders(client, target, bystander.get(), delayMs) : null) {
             requireNoFailures(client.fire(), handler); // opens the connections, as in the benchmark
             if (bystanders != null) {
                 bystanders.warmUp();
@@ -80,8 +81,9 @@ public final class TimelineRecorder {
                 bystanderTraces(bystanderTimes, start));
     }
 
-    private static Bystanders bystanders(Target target, String path, int delayMs) {
+    private static Bystanders bystanders(WaveClient client, Target target, String path, int delayMs) {
         return new Bystanders(
+                client,
                 RequestUrls.requestUrl(target.baseUrl(), path),
                 target.shape().map(ServerShape::eventLoops).orElse(2),
                 Math.max(Bystanders.PERIOD_MILLIS, delayMs / 2),

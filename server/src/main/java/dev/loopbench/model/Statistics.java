@@ -1,6 +1,7 @@
 package dev.loopbench.model;
 
 import java.util.List;
+import org.apache.commons.math3.distribution.BinomialDistribution;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.stat.StatUtils;
 import org.apache.commons.math3.stat.inference.TTest;
@@ -25,6 +26,28 @@ public final class Statistics {
             return Double.NaN;
         }
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    /**
+     * A distribution-free interval of the median, from the order statistics: the median lies
+     * between the k-th smallest and the k-th largest of n values with the probability that a
+     * Binomial(n, 1/2) falls in [k, n - k], the largest k that gives at least {@code confidence}.
+     * No assumption of normality, which ratios of wave times (one slow wave in a block) do not
+     * meet. At least 6 values for 95%; with fewer the interval is the whole range, and says so by
+     * being wide.
+     */
+    public static Interval medianInterval(List<Double> values, double confidence) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        if (n == 0) {
+            return new Interval(Double.NaN, Double.NaN);
+        }
+        BinomialDistribution count = new BinomialDistribution(null, n, 0.5);
+        int k = 1; // 1-based: the k-th smallest and the k-th largest
+        while (k + 1 <= (n + 1) / 2 && 1 - 2 * count.cumulativeProbability(k) >= confidence) {
+            k++;
+        }
+        return new Interval(sorted.get(k - 1), sorted.get(n - k));
     }
 
     /**
