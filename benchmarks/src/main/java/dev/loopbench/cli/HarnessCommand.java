@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
                 + " waves of N, in alternating rounds, and prints loopbench's median wave time against wrk's time for"
                 + " N requests, with the CPU each spent. Without wrk (apt-get install wrk) it prints loopbench's own"
                 + " figures. Beside them: the Vert.x Web Client's waves, Hyperfoil's, and the bystanders' effect on"
-                + " the wave, at ms=0 and at D = 100 ms, each with its 95% interval. About two minutes.",
+                + " the wave, at ms=0 and at D = 100 ms, each with its 95%% interval. About two minutes.",
         footer = "Exit 0: the ratio is within the threshold (or wrk is missing); 1: it is not; 2: bad options.")
 final class HarnessCommand extends LoopbenchCommand {
 

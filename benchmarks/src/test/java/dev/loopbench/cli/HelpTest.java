@@ -5,13 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopbench.matrix.Family;
 import dev.loopbench.matrix.Matrix;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import picocli.CommandLine;
 
 @DisplayName("Every command's help")
 class HelpTest {
@@ -72,6 +79,38 @@ class HelpTest {
         }
         assertTrue(text.contains("D=" + Matrix.DELAY_MS + "ms"), "D = " + Matrix.DELAY_MS + " ms: " + help);
         assertTrue(text.contains("E=" + Matrix.EVENT_LOOPS + "eventloops"), "E = " + Matrix.EVENT_LOOPS + ": " + help);
+    }
+
+    /**
+     * picocli passes every description, header and footer through {@code String.format}; a lone
+     * {@code %} fails there, and picocli warns on {@code System.err} itself, past the streams the
+     * tests above capture, so this test renders each command's usage with {@code System.err} caught.
+     */
+    @Test
+    @DisplayName("Every command's usage renders without a picocli warning (a % in prose is written %%)")
+    void everyUsageRendersWithoutAWarning() {
+        PrintStream original = System.err;
+        List<String> warnings = new ArrayList<>();
+        try {
+            commands(RunBenchmarks.commandLine(new CommandContext(System.out, System.err, repository)))
+                    .forEach(command -> {
+                        ByteArrayOutputStream caught = new ByteArrayOutputStream();
+                        System.setErr(new PrintStream(caught, true, StandardCharsets.UTF_8));
+                        command.getUsageMessage();
+                        String warned = caught.toString(StandardCharsets.UTF_8);
+                        if (!warned.isEmpty()) {
+                            warnings.add(command.getCommandSpec().qualifiedName() + ": " + warned);
+                        }
+                    });
+        } finally {
+            System.setErr(original);
+        }
+        assertEquals(List.of(), warnings);
+    }
+
+    private static Stream<CommandLine> commands(CommandLine command) {
+        return Stream.concat(
+                Stream.of(command), command.getSubcommands().values().stream().flatMap(HelpTest::commands));
     }
 
     @ParameterizedTest(name = "''{0}'' exits 2 with the reason and that command's usage on stderr")
