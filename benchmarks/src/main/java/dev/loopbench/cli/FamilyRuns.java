@@ -67,12 +67,22 @@ final class FamilyRuns {
             // JMH 1.37 uses sun.misc.Unsafe, which JDK 23+ warns about in four lines before every run
             command.add("--sun-misc-unsafe-memory-access=allow");
         }
-        command.addAll(List.of("-jar", Jdk.selfJar(), ConcurrentRequestsBenchmark.class.getSimpleName()));
+        command.addAll(List.of("-jar", Jdk.selfJar()));
+        command.addAll(jmhArguments(family, jmh, target, part));
+        return command;
+    }
+
+    /** What the family's JMH run is given after {@code java -jar benchmarks.jar}. */
+    static List<String> jmhArguments(Family family, JmhArguments jmh, Optional<String> target, Path part) {
+        List<String> command = new ArrayList<>(List.of(ConcurrentRequestsBenchmark.class.getSimpleName()));
         command.addAll(List.of("-p", "handler=" + String.join(",", family.handlers())));
         command.addAll(List.of("-p", "concurrency=" + join(family.concurrency())));
         command.addAll(List.of("-p", "delayMs=" + join(family.delays())));
         command.addAll(List.of("-p", "eventLoops=" + join(family.eventLoops())));
         target.ifPresent(url -> command.addAll(List.of("-p", "target=" + url)));
+        if (!family.sendsBystanders() && jmh.param("bystander").isEmpty()) {
+            command.addAll(List.of("-p", "bystander=" + ConcurrentRequestsBenchmark.NO_BYSTANDER));
+        }
         List<String> ownSettings = family.settings().jmhArgs();
         for (int i = 0; i < ownSettings.size(); i += 2) {
             if (!jmh.gives(ownSettings.get(i))) {

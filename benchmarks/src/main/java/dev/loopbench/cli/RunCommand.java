@@ -112,7 +112,7 @@ final class RunCommand extends LoopbenchCommand {
                     Locale.ROOT,
                     "Without options it runs the default matrix, about %.0f minutes by the model's estimate: %s;"
                             + " D = %d ms, an in-process server with E = %d event loops (%s), and bystanders"
-                            + " (GET /%s) during every wave.",
+                            + " (GET /%s) during every wave but the control's.",
                     RunPlan.estimatedSeconds(standard) / 60,
                     String.join("; ", parts),
                     Matrix.DELAY_MS,

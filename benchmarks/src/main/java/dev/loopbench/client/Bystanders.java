@@ -30,8 +30,9 @@ import org.HdrHistogram.Recorder;
  * with and without (three runs each, 2026-12-03), a wave of 256 beside them read 1.08 to 1.09 x
  * the wave without (1.09 to 1.18 x with a loop of their own), a wave of 1000 1.04 to 1.11 x either
  * way; starting and stopping them with nothing to send cost nothing (0.99 and 1.01 x), so what
- * they cost a zero-delay wave is their few requests. At the default run's D it is within 2%
- * ({@code harness} measures both). What a bystander waits for the client's loop is in its time,
+ * they cost a zero-delay wave is their few requests, and the run's zero-delay control goes without
+ * them ({@code Matrix.CONTROL}). At the default run's D it is within 2% ({@code harness} measures
+ * both). What a bystander waits for the client's loop is in its time,
  * as it is in any load tool's.
  */
 public final class Bystanders implements AutoCloseable {

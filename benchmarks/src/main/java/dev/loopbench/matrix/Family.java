@@ -30,6 +30,11 @@ public record Family(
         return new Family(name, handlers, concurrency, delays, eventLoops, newSettings);
     }
 
+    /** Whether its waves get bystanders: every family's but the zero-delay control's ({@link Matrix#CONTROL}). */
+    public boolean sendsBystanders() {
+        return !name.equals(Matrix.CONTROL);
+    }
+
     public boolean isEmpty() {
         return handlers.isEmpty() || concurrency.isEmpty() || delays.isEmpty() || eventLoops.isEmpty();
     }

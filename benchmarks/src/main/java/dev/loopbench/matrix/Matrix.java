@@ -71,6 +71,13 @@ public record Matrix(List<Family> families) {
      * answering N requests costs, T0(N), and nothing else. A wave of it is about a quarter of a
      * 100 ms wave at N = 1000, so 5 s of warm-up in 1 s iterations sends as many requests as the
      * non-blocking handlers' 20 s: the JIT counts requests, not seconds.
+     *
+     * <p>It runs without bystanders ({@link Family#sendsBystanders}): its wave is all CPU on the
+     * cores they share, and the one bystander or so that falls in a wave of a few ms costs it some
+     * 50 us, alone on its connection (at most one every 10 ms on each of four: 1.02 to 1.03 x the
+     * wave without at N = 256, 1.03 to 1.06 x at N = 1000; one every 160 ms, 1.01 and 1.00 x;
+     * measured 2026-12-04). Beside a wave that waits D they cost nothing measurable, and
+     * {@code harness} measures both.
      */
     public static final String CONTROL = "control";
 

@@ -29,10 +29,11 @@ final class IndexSections {
                 "",
                 "<p class=\"lesson\">" + HtmlReport.escape(RunReport.LESSON) + "</p>\n"
                         + "<p class=\"explain\">Bystanders are cheap GET /health requests on connections of their own, sent"
-                        + " during every wave. Left: what they waited, p99 (line) and p50 (dots) of the merged histogram,"
+                        + " during every wave but the zero-delay control's (there their few requests would cost the"
+                        + " wave, which is all CPU, some 3%). Left: what they waited, p99 (line) and p50 (dots) of the merged histogram,"
                         + " with the model ceil(N / E) x D dashed behind each handler that holds the loop. Right: the"
                         + " server's own view, the event-loop lag (how late its loops ran a task due every few ms, the"
-                        + " summary's loop lag max). The zero-delay control, timer at ms=0, is grey and dashed. Click a"
+                        + " summary's loop lag max). The zero-delay control, timer at ms=0, is grey and dashed in the lag chart. Click a"
                         + " legend entry to hide or show it; the legend reads the values under the cursor.</p>\n"
                         + "<div class=\"row\"><div class=\"chart wide\" id=\"chart-lesson\"></div>"
                         + "<div class=\"chart\" id=\"chart-lag\"></div></div>"));
