@@ -23,7 +23,10 @@ import picocli.CommandLine.Option;
         footer = "Exit 0: the ratio is within the threshold (or wrk is missing); 1: it is not; 2: bad options.")
 final class HarnessCommand extends LoopbenchCommand {
 
-    @Option(names = "--event-loops", paramLabel = "E", description = "E of the server process (default 2)")
+    @Option(
+            names = "--event-loops",
+            paramLabel = "E",
+            description = "E of the server process (default ${DEFAULT-VALUE})")
     int eventLoops = ComparisonOptions.defaults().eventLoops();
 
     @Option(
@@ -36,19 +39,25 @@ final class HarnessCommand extends LoopbenchCommand {
     @Option(
             names = "--warmup-seconds",
             paramLabel = "S",
-            description = "unmeasured waves per N before its rounds, for the JIT (default 10)")
+            description = "unmeasured waves per N before its rounds, for the JIT (default ${DEFAULT-VALUE})")
     int warmupSeconds = (int) ComparisonOptions.defaults().warmup().toSeconds();
 
-    @Option(names = "--rounds", paramLabel = "R", description = "alternating rounds of wrk and waves per N (default 3)")
+    @Option(
+            names = "--rounds",
+            paramLabel = "R",
+            description = "alternating rounds of wrk and waves per N (default ${DEFAULT-VALUE})")
     int rounds = ComparisonOptions.defaults().rounds();
 
-    @Option(names = "--waves", paramLabel = "W", description = "measured waves per round (default 20)")
+    @Option(names = "--waves", paramLabel = "W", description = "measured waves per round (default ${DEFAULT-VALUE})")
     int wavesPerRound = ComparisonOptions.defaults().wavesPerRound();
 
-    @Option(names = "--wrk-seconds", paramLabel = "S", description = "one measured wrk run (default 5)")
+    @Option(names = "--wrk-seconds", paramLabel = "S", description = "one measured wrk run (default ${DEFAULT-VALUE})")
     int wrkSeconds = (int) ComparisonOptions.defaults().wrkDuration().toSeconds();
 
-    @Option(names = "--threshold", paramLabel = "X", description = "the ratio to wrk allowed (default 1.25)")
+    @Option(
+            names = "--threshold",
+            paramLabel = "X",
+            description = "the ratio to wrk allowed (default ${DEFAULT-VALUE})")
     double threshold = ComparisonOptions.defaults().threshold();
 
     @Option(

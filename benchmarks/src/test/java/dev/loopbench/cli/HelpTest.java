@@ -3,6 +3,7 @@ package dev.loopbench.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.loopbench.clientcost.ComparisonOptions;
 import dev.loopbench.matrix.Family;
 import dev.loopbench.matrix.Matrix;
 import java.io.ByteArrayOutputStream;
@@ -79,6 +80,27 @@ class HelpTest {
         }
         assertTrue(text.contains("D=" + Matrix.DELAY_MS + "ms"), "D = " + Matrix.DELAY_MS + " ms: " + help);
         assertTrue(text.contains("E=" + Matrix.EVENT_LOOPS + "eventloops"), "E = " + Matrix.EVENT_LOOPS + ": " + help);
+    }
+
+    @Test
+    @DisplayName("The harness's help gives the defaults ComparisonOptions.defaults() runs with")
+    void harnessHelpShowsItsDefaults() {
+        ComparisonOptions defaults = ComparisonOptions.defaults();
+        Invocation help = Invocation.run(repository, "harness", "--help");
+        String text = help.out().replaceAll("\\s+", " ");
+        List<String> expected = List.of(
+                "E of the server process (default " + defaults.eventLoops() + ")",
+                "for the JIT (default " + defaults.warmup().toSeconds() + ")",
+                "per N (default " + defaults.rounds() + ")",
+                "measured waves per round (default " + defaults.wavesPerRound() + ")",
+                "one measured wrk run (default " + defaults.wrkDuration().toSeconds() + ")",
+                "the ratio to wrk allowed (default " + defaults.threshold() + ")",
+                "connections (default "
+                        + defaults.concurrencies().stream().map(String::valueOf).collect(Collectors.joining(","))
+                        + ")");
+        for (String line : expected) {
+            assertTrue(text.contains(line), "the help should say '" + line + "' (" + defaults + "): " + help);
+        }
     }
 
     /**
