@@ -23,42 +23,45 @@ import picocli.CommandLine.Option;
         footer = "Exit 0: the ratio is within the threshold (or wrk is missing); 1: it is not; 2: bad options.")
 final class HarnessCommand extends LoopbenchCommand {
 
+    /** Each option's default, and the help's ${DEFAULT-VALUE}, come from here. */
+    private static final ComparisonOptions DEFAULTS = ComparisonOptions.defaults();
+
     @Option(
             names = "--event-loops",
             paramLabel = "E",
             description = "E of the server process (default ${DEFAULT-VALUE})")
-    int eventLoops = ComparisonOptions.defaults().eventLoops();
+    int eventLoops = DEFAULTS.eventLoops();
 
     @Option(
             names = "--concurrency",
             paramLabel = "N1,N2",
             split = ",",
             description = "the wave sizes, and wrk's connections (default 256,1000)")
-    List<Integer> concurrencies = ComparisonOptions.defaults().concurrencies();
+    List<Integer> concurrencies = DEFAULTS.concurrencies();
 
     @Option(
             names = "--warmup-seconds",
             paramLabel = "S",
             description = "unmeasured waves per N before its rounds, for the JIT (default ${DEFAULT-VALUE})")
-    int warmupSeconds = (int) ComparisonOptions.defaults().warmup().toSeconds();
+    int warmupSeconds = (int) DEFAULTS.warmup().toSeconds();
 
     @Option(
             names = "--rounds",
             paramLabel = "R",
             description = "alternating rounds of wrk and waves per N (default ${DEFAULT-VALUE})")
-    int rounds = ComparisonOptions.defaults().rounds();
+    int rounds = DEFAULTS.rounds();
 
     @Option(names = "--waves", paramLabel = "W", description = "measured waves per round (default ${DEFAULT-VALUE})")
-    int wavesPerRound = ComparisonOptions.defaults().wavesPerRound();
+    int wavesPerRound = DEFAULTS.wavesPerRound();
 
     @Option(names = "--wrk-seconds", paramLabel = "S", description = "one measured wrk run (default ${DEFAULT-VALUE})")
-    int wrkSeconds = (int) ComparisonOptions.defaults().wrkDuration().toSeconds();
+    int wrkSeconds = (int) DEFAULTS.wrkDuration().toSeconds();
 
     @Option(
             names = "--threshold",
             paramLabel = "X",
             description = "the ratio to wrk allowed (default ${DEFAULT-VALUE})")
-    double threshold = ComparisonOptions.defaults().threshold();
+    double threshold = DEFAULTS.threshold();
 
     @Option(
             names = "--no-hyperfoil",
@@ -71,7 +74,6 @@ final class HarnessCommand extends LoopbenchCommand {
 
     @Override
     public Integer call() throws UsageError {
-        ComparisonOptions defaults = ComparisonOptions.defaults();
         ComparisonOptions options;
         try {
             options = new ComparisonOptions(
@@ -81,13 +83,13 @@ final class HarnessCommand extends LoopbenchCommand {
                     rounds,
                     wavesPerRound,
                     Duration.ofSeconds(wrkSeconds),
-                    defaults.wrkWarmup(),
-                    defaults.wrkConnections(),
-                    defaults.wrkThreads(),
+                    DEFAULTS.wrkWarmup(),
+                    DEFAULTS.wrkConnections(),
+                    DEFAULTS.wrkThreads(),
                     threshold,
-                    context.repositoryRoot().resolve(defaults.serverJar()),
-                    defaults.java(),
-                    defaults.serverJvmOptions(),
+                    context.repositoryRoot().resolve(DEFAULTS.serverJar()),
+                    DEFAULTS.java(),
+                    DEFAULTS.serverJvmOptions(),
                     !noHyperfoil);
         } catch (IllegalArgumentException e) {
             throw UsageErrors.badOption(spec, e.getMessage());
